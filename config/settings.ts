@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { ConfigError } from '../core/errors.ts';
+
+/** Where Elasticsearch is: the embedded local node, or an external cluster. */
+export type ElasticsearchSettings =
+  | {
+      readonly kind: 'embedded';
+      readonly url: string;
+      readonly port: number;
+      /** Java heap, e.g. `1g`; Elasticsearch gets the same -Xms and -Xmx. */
+      readonly heap: string;
+    }
+  | {
+      readonly kind: 'external';
+      readonly url: string;
+      readonly auth:
+        | { readonly kind: 'none' }
+        | { readonly kind: 'api-key'; readonly apiKey: string }
+        | { readonly kind: 'basic'; readonly username: string; readonly password: string };
+      readonly caFile: string | null;
+    };
+
+export interface Settings {
+  readonly elasticsearch: ElasticsearchSettings;
+  /** Prefix of every index and alias name (`pressmon` → `pressmon-articles`). Tests use their own. */
+  readonly indexPrefix: string;
+  /** Folder of the YAML configuration (sources, topics, organisations, members). */
+  readonly configDir: string;
+  /** Folder of the source files (`<country>/<id>.yaml`); default `<configDir>/sources`. */
+  readonly sourcesDir: string;
+  /** Folder for run state: raw archive, spool, crawl queues, the embedded node's data. */
+  readonly dataDir: string;
+  /** Folder for downloads that can be fetched again (the Elasticsearch zip). */
+  readonly cacheDir: string;
+  readonly userAgent: string;
+  /** Hosts that may resolve to loopback or private addresses (the fixture site in tests). */
+  readonly allowPrivateHosts: readonly string[];
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** Default time zone for schedules and for dates printed without one. */
+  readonly timeZone: string;
+  readonly dashboardPort: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Reads settings from environment variables, with defaults. Precedence is
+ * argument > env > default; command-line options are applied by the caller.
+ */
+export function loadSettings(env: Env = process.env): Settings {
+  const dataDir = path.resolve(env.PRESSMON_DATA_DIR ?? path.join(PROJECT_ROOT, '.data'));
+  const configDir = path.resolve(env.PRESSMON_CONFIG_DIR ?? path.join(PROJECT_ROOT, 'config'));
+  return {
+    elasticsearch: readElasticsearch(env),
+    indexPrefix: readIndexPrefix(env.PRESSMON_INDEX_PREFIX ?? 'pressmon'),
+    configDir,
+    sourcesDir: path.resolve(env.PRESSMON_SOURCES_DIR ?? path.join(configDir, 'sources')),
+    dataDir,
+    cacheDir: path.resolve(env.PRESSMON_CACHE_DIR ?? path.join(PROJECT_ROOT, '.cache')),
+    userAgent:
+      env.PRESSMON_USER_AGENT ??
+      'pressmon/0.1 (press monitoring for migrant-rights NGOs; +https://github.com/pressmon/pressmon)',
+    allowPrivateHosts: splitList(env.PRESSMON_ALLOW_PRIVATE_HOSTS),
+    logLevel: readLogLevel(env.PRESSMON_LOG_LEVEL ?? 'info'),
+    timeZone: env.PRESSMON_TIME_ZONE ?? 'Europe/Bucharest',
+    dashboardPort: readPort('PRESSMON_DASHBOARD_PORT', env.PRESSMON_DASHBOARD_PORT ?? '8080'),
+  };
+}
+
+function readElasticsearch(env: Env): ElasticsearchSettings {
+  const url = env.PRESSMON_ES_URL;
+  if (url === undefined || url === '') {
+    const port = readPort('PRESSMON_ES_PORT', env.PRESSMON_ES_PORT ?? '9200');
+    return {
+      kind: 'embedded',
+      url: `http://127.0.0.1:${port}`,
+      port,
+      heap: readHeap(env.PRESSMON_ES_HEAP ?? '1g'),
+    };
+  }
+  if (!/^https?:\/\//.test(url)) {
+    throw new ConfigError(`PRESSMON_ES_URL must start with http:// or https://, got "${url}"`);
+  }
+  const apiKey = env.PRESSMON_ES_API_KEY;
+  const username = env.PRESSMON_ES_USERNAME;
+  const password = env.PRESSMON_ES_PASSWORD;
+  if (apiKey && username) {
+    throw new ConfigError('set either PRESSMON_ES_API_KEY or PRESSMON_ES_USERNAME/PASSWORD, not both');
+  }
+  if (username !== undefined && password === undefined) {
+    throw new ConfigError('PRESSMON_ES_USERNAME is set but PRESSMON_ES_PASSWORD is not');
+  }
+  const auth = apiKey
+    ? ({ kind: 'api-key', apiKey } as const)
+    : username !== undefined && password !== undefined
+      ? ({ kind: 'basic', username, password } as const)
+      : ({ kind: 'none' } as const);
+  return { kind: 'external', url, auth, caFile: env.PRESSMON_ES_CA_FILE ?? null };
+}
+
+function readPort(name: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`${name} must be a port number (1-65535), got "${value}"`);
+  }
+  return port;
+}
+
+function readHeap(value: string): string {
+  if (!/^\d+[mg]$/.test(value)) {
+    throw new ConfigError(`PRESSMON_ES_HEAP must look like 512m or 1g, got "${value}"`);
+  }
+  return value;
+}
+
+function readIndexPrefix(value: string): string {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(value)) {
+    throw new ConfigError(
+      `PRESSMON_INDEX_PREFIX must be lower-case letters, digits, - or _, got "${value}"`,
+    );
+  }
+  return value;
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+
+function readLogLevel(value: string): Settings['logLevel'] {
+  const level = LOG_LEVELS.find((candidate) => candidate === value);
+  if (level === undefined) {
+    throw new ConfigError(`PRESSMON_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  }
+  return level;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
+}
