@@ -87,7 +87,10 @@ export interface Topic {
   /** Multiplies the topic's score; 1 is neutral. */
   readonly weight: number;
   readonly terms: PerLanguage<readonly TermPattern[]>;
-  /** A text that matches an exclusion is not tagged with this topic. */
+  /**
+   * Terms that cancel this topic's matches in the same sentence ("AS Roma" for
+   * `roma`): one football mention does not untag an article about Roma migrants.
+   */
   readonly exclusions: PerLanguage<readonly TermPattern[]>;
   readonly examples: {
     readonly match: readonly TopicExample[];

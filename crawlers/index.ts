@@ -1,0 +1,29 @@
+/**
+ * crawlers/: discover article URLs of a source and fetch them politely into
+ * FetchedPage values (and the raw archive).
+ */
+export { CRAWL_DEFAULTS, type CrawlLimits, type CrawlSourceOptions, crawlSource } from './crawl-source.ts';
+export type { CrawlFailure, SourceCrawlReport } from './crawl-report.ts';
+export { crawleeStorageDir } from './crawl-storage.ts';
+export { type CharsetSource, type DecodedBody, decodeBody } from './decode-body.ts';
+export { discoverFromFeed, type FeedParse, parseFeedLinks } from './discover-feed.ts';
+export { discoverFromSitemap, parseSitemap, type SitemapParse } from './discover-sitemap.ts';
+export type { DiscoveryContext, DiscoveryMethod, DiscoveryResult } from './discovery.ts';
+export {
+  type CrawlFailureReason,
+  FetchError,
+  HttpStatusError,
+  RefusedAddressError,
+  ResponseTooLargeError,
+} from './errors.ts';
+export { checkHost, isPrivateHostAllowed, nonPublicRange } from './host-guard.ts';
+export { type FetchedBytes, type FetchOptions, fetchBytes } from './http-fetch.ts';
+export {
+  type ArchivedPageMeta,
+  type ArchiveEntry,
+  archivePage,
+  contentHashOf,
+  listArchivedPages,
+  readArchivedPage,
+} from './raw-archive.ts';
+export type { DiscoveredLink, FetchedPage } from './types.ts';

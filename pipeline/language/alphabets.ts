@@ -1,0 +1,70 @@
+import type { LanguageCode } from '../../core/languages.ts';
+
+/** The writing system a language is detected in. */
+export type Script = 'latin' | 'cyrillic';
+
+/**
+ * Letters each known language writes natively, beyond the basic script letters
+ * (lower-case). A letter outside a language's alphabet is evidence against it:
+ * `ř` rules out everything but Czech, `ă ș ț` everything but Romanian. Foreign
+ * names are tolerated in proportion to the text's length ({@link countForeignLetters}).
+ */
+export const LANGUAGE_ALPHABETS: Readonly<
+  Record<LanguageCode, { script: Script; extra: string; missing: string }>
+> = {
+  en: { script: 'latin', extra: '', missing: '' },
+  de: { script: 'latin', extra: 'äöüß', missing: '' },
+  fr: { script: 'latin', extra: 'àâæçéèêëîïôœùûüÿ', missing: '' },
+  // Cedilla forms count as Romanian: older texts and keyboards still produce them.
+  ro: { script: 'latin', extra: 'ăâîșțşţ', missing: '' },
+  pl: { script: 'latin', extra: 'ąćęłńóśźż', missing: '' },
+  cs: { script: 'latin', extra: 'áčďéěíňóřšťúůýž', missing: '' },
+  sk: { script: 'latin', extra: 'áäčďéíĺľňóôŕšťúýž', missing: '' },
+  hu: { script: 'latin', extra: 'áéíóöőúüű', missing: '' },
+  ru: { script: 'cyrillic', extra: 'ё', missing: '' },
+  uk: { script: 'cyrillic', extra: 'іїєґ', missing: 'ёъыэ' },
+  bg: { script: 'cyrillic', extra: '', missing: 'ёыэ' },
+};
+
+const BASIC_LATIN = /^[a-z]$/u;
+// The 32 letters shared by Russian, Ukrainian and Bulgarian, before each subtracts its `missing` ones.
+const BASIC_CYRILLIC = /^[а-я]$/u;
+
+/** Whether `letter` (lower-case) belongs to `language`'s alphabet. */
+export function isNativeLetter(language: LanguageCode, letter: string): boolean {
+  const alphabet = LANGUAGE_ALPHABETS[language];
+  if (alphabet.extra.includes(letter)) return true;
+  if (alphabet.missing.includes(letter)) return false;
+  return alphabet.script === 'latin' ? BASIC_LATIN.test(letter) : BASIC_CYRILLIC.test(letter);
+}
+
+/** Letters of the text, lower-cased, with how often each occurs. */
+export function countLetters(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const letter of text.toLowerCase().normalize('NFC').match(/\p{L}/gu) ?? []) {
+    counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many letters of the text `language` does not write natively. */
+export function countForeignLetters(language: LanguageCode, letters: ReadonlyMap<string, number>): number {
+  let foreign = 0;
+  for (const [letter, count] of letters) if (!isNativeLetter(language, letter)) foreign += count;
+  return foreign;
+}
+
+/** The script most of the letters are written in, or null when neither Latin nor Cyrillic dominates. */
+export function dominantScript(letters: ReadonlyMap<string, number>): Script | null {
+  let latin = 0;
+  let cyrillic = 0;
+  let other = 0;
+  for (const [letter, count] of letters) {
+    if (/\p{Script=Latin}/u.test(letter)) latin += count;
+    else if (/\p{Script=Cyrillic}/u.test(letter)) cyrillic += count;
+    else other += count;
+  }
+  if (latin === 0 && cyrillic === 0) return null;
+  if (other > latin + cyrillic) return null;
+  return latin >= cyrillic ? 'latin' : 'cyrillic';
+}

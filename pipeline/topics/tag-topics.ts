@@ -1,0 +1,167 @@
+import type { DetectedLanguageCode } from '../../core/languages.ts';
+import type { TermMatch, TopicTag } from '../types.ts';
+import type { CompiledTaxonomy, CompiledTerm, CompiledTopic } from './compile-topics.ts';
+import { type FieldIndex, findTerm, indexField, type Occurrence } from './find-terms.ts';
+import {
+  type Field,
+  isMigrationRelated,
+  languageWeight,
+  lengthFactor,
+  saturate,
+  TOPIC_SCORING,
+} from './scoring.ts';
+import { tokenise } from './tokenise.ts';
+
+export interface TaggableArticle {
+  readonly title: string;
+  readonly lead: string | null;
+  readonly body: string;
+  readonly language: DetectedLanguageCode;
+}
+
+export interface TopicTagging {
+  /** Tagged topics, best score first; each carries the terms that matched. */
+  readonly topics: readonly TopicTag[];
+  /** Sum of the tagged topics' scores. */
+  readonly relevance: number;
+  readonly isMigrationRelated: boolean;
+}
+
+interface IndexedField {
+  readonly field: Field;
+  readonly text: string;
+  readonly index: FieldIndex;
+}
+
+/** A kept occurrence of a term, with the weight of the term's language. */
+interface Hit {
+  readonly term: CompiledTerm;
+  readonly occurrence: Occurrence;
+  readonly weight: number;
+}
+
+/**
+ * Tags an article with the taxonomy's topics. Terms of all five coalition
+ * languages are tried on every field; own-language terms weigh more
+ * (scoring.ts). A term occurrence in a sentence where one of the topic's
+ * exclusions occurs is dropped (so `AS Roma` does not tag `roma`, a war
+ * `front` line does not tag a border topic), and a token matched by several
+ * terms of a topic counts once. The exclusion scope is the sentence, not the
+ * whole text (config/types.ts says "a text that matches an exclusion"): one
+ * football aside must not untag a long article about Roma migrants; for a
+ * one-sentence example both readings agree. A topic's evidence is the sum over fields and
+ * terms of field weight × language weight × saturated count, divided by the
+ * length factor; it is tagged when the evidence reaches
+ * `TOPIC_SCORING.minTopicEvidence`, and scores evidence × topic weight.
+ */
+export function tagTopics(taxonomy: CompiledTaxonomy, article: TaggableArticle): TopicTagging {
+  const fields = indexFields(article);
+  const wordCount = fields.reduce((total, field) => total + field.index.tokens.length, 0);
+  const topics: TopicTag[] = [];
+  for (const topic of taxonomy.topics) {
+    const tag = tagTopic(topic, fields, article.language, wordCount);
+    if (tag !== null) topics.push(tag);
+  }
+  topics.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const relevance = round(topics.reduce((total, topic) => total + topic.score, 0));
+  return { topics, relevance, isMigrationRelated: isMigrationRelated(topics, relevance) };
+}
+
+function indexFields(article: TaggableArticle): IndexedField[] {
+  const fields: [Field, string][] = [
+    ['title', article.title],
+    ['lead', article.lead ?? ''],
+    ['body', article.body],
+  ];
+  return fields.map(([field, text]) => ({ field, text, index: indexField(tokenise(text)) }));
+}
+
+function tagTopic(
+  topic: CompiledTopic,
+  fields: readonly IndexedField[],
+  language: DetectedLanguageCode,
+  wordCount: number,
+): TopicTag | null {
+  const terms: TermMatch[] = [];
+  let evidence = 0;
+  for (const field of fields) {
+    if (field.index.tokens.length === 0) continue;
+    for (const [term, hits] of groupByTerm(findHits(topic, field.index, language))) {
+      const first = hits[0];
+      if (first === undefined) continue;
+      evidence += TOPIC_SCORING.fieldWeights[field.field] * first.weight * saturate(hits.length);
+      terms.push({
+        term: term.source,
+        field: field.field,
+        text: surface(field, first.occurrence),
+        count: hits.length,
+      });
+    }
+  }
+  const normalised = evidence / lengthFactor(wordCount);
+  if (normalised < TOPIC_SCORING.minTopicEvidence) return null;
+  return { id: topic.id, score: round(normalised * topic.weight), terms };
+}
+
+/**
+ * The topic's term occurrences in one field, outside excluded sentences. A
+ * token counts for one term only: heavier terms (own language) first, then
+ * longer ones (a phrase before its words), then the first listed.
+ */
+function findHits(topic: CompiledTopic, index: FieldIndex, language: DetectedLanguageCode): Hit[] {
+  const excluded = excludedSentences(topic, index);
+  const candidates: Hit[] = [];
+  for (const term of topic.terms) {
+    const weight = languageWeight(term.language, language);
+    for (const occurrence of findTerm(index, term)) {
+      if (!touchesExcluded(index, occurrence, excluded)) candidates.push({ term, occurrence, weight });
+    }
+  }
+  candidates.sort((a, b) => b.weight - a.weight || b.occurrence.matched.length - a.occurrence.matched.length);
+  const used = new Set<number>();
+  const hits: Hit[] = [];
+  for (const hit of candidates) {
+    if (hit.occurrence.matched.some((at) => used.has(at))) continue;
+    for (const at of hit.occurrence.matched) used.add(at);
+    hits.push(hit);
+  }
+  return hits.sort((a, b) => a.occurrence.first - b.occurrence.first);
+}
+
+/** Sentences of the field in which one of the topic's exclusions occurs. */
+function excludedSentences(topic: CompiledTopic, index: FieldIndex): Set<number> {
+  const sentences = new Set<number>();
+  for (const exclusion of topic.exclusions) {
+    for (const occurrence of findTerm(index, exclusion)) {
+      for (const at of occurrence.matched) {
+        const token = index.tokens[at];
+        if (token !== undefined) sentences.add(token.sentence);
+      }
+    }
+  }
+  return sentences;
+}
+
+function touchesExcluded(index: FieldIndex, occurrence: Occurrence, excluded: ReadonlySet<number>): boolean {
+  if (excluded.size === 0) return false;
+  const first = index.tokens[occurrence.first]?.sentence ?? -1;
+  const last = index.tokens[occurrence.last]?.sentence ?? -1;
+  return excluded.has(first) || excluded.has(last);
+}
+
+function groupByTerm(hits: readonly Hit[]): Map<CompiledTerm, Hit[]> {
+  const groups = new Map<CompiledTerm, Hit[]>();
+  for (const hit of hits) groups.set(hit.term, [...(groups.get(hit.term) ?? []), hit]);
+  return groups;
+}
+
+/** The text of an occurrence as written. */
+function surface(field: IndexedField, occurrence: Occurrence): string {
+  const start = field.index.tokens[occurrence.first]?.start ?? 0;
+  const end = field.index.tokens[occurrence.last]?.end ?? start;
+  return field.text.slice(start, end);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
