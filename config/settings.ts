@@ -117,9 +117,7 @@ function readHeap(value: string): string {
 
 function readIndexPrefix(value: string): string {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(value)) {
-    throw new ConfigError(
-      `PRESSMON_INDEX_PREFIX must be lower-case letters, digits, - or _, got "${value}"`,
-    );
+    throw new ConfigError(`PRESSMON_INDEX_PREFIX must be lower-case letters, digits, - or _, got "${value}"`);
   }
   return value;
 }

@@ -5,13 +5,21 @@ import { ConfigError, redactSecrets } from '../../core/errors.ts';
 describe('loadSettings', () => {
   it('defaults to the embedded Elasticsearch on 127.0.0.1:9200 with a 1g heap', () => {
     const settings = loadSettings({});
-    expect(settings.elasticsearch).toEqual({ kind: 'embedded', url: 'http://127.0.0.1:9200', port: 9200, heap: '1g' });
+    expect(settings.elasticsearch).toEqual({
+      kind: 'embedded',
+      url: 'http://127.0.0.1:9200',
+      port: 9200,
+      heap: '1g',
+    });
     expect(settings.indexPrefix).toBe('pressmon');
     expect(settings.sourcesDir.endsWith('config/sources')).toBe(true);
   });
 
   it('switches to an external cluster when PRESSMON_ES_URL is set, with an API key', () => {
-    const settings = loadSettings({ PRESSMON_ES_URL: 'https://es.example.org:9243', PRESSMON_ES_API_KEY: 'k' });
+    const settings = loadSettings({
+      PRESSMON_ES_URL: 'https://es.example.org:9243',
+      PRESSMON_ES_API_KEY: 'k',
+    });
     expect(settings.elasticsearch).toEqual({
       kind: 'external',
       url: 'https://es.example.org:9243',
