@@ -1,0 +1,102 @@
+import { type Client, errors, type estypes } from '@elastic/elasticsearch';
+import { articleIndexSettings, articleMapping } from './article-mapping.ts';
+import { IndexerError } from './errors.ts';
+import { indexNames } from './index-names.ts';
+import { digestsMapping, runsMapping, savedSearchesMapping } from './support-mappings.ts';
+
+export interface EnsureIndicesOptions {
+  /** Replicas per index; 0 (default) on the single embedded node, where a replica can never be allocated. */
+  readonly replicas?: number;
+  /** Index `analysis` settings; default the plugin-backed analyzers of analysis.ts. */
+  readonly analysis?: estypes.IndicesIndexSettingsAnalysis;
+}
+
+/**
+ * Creates what is missing, idempotently: the versioned articles index (mapping
+ * and analysis) with the `<prefix>-articles` alias pointing at it, and the
+ * runs, digests and saved-searches indices. An existing alias is left alone,
+ * whichever version it points at (a migration moves it). Safe to call at every
+ * start and from two processes at once.
+ * @throws IndexerError when `<prefix>-articles` is a concrete index instead of an alias.
+ */
+export async function ensureIndices(
+  client: Client,
+  prefix: string,
+  options: EnsureIndicesOptions = {},
+): Promise<void> {
+  const names = indexNames(prefix);
+  const replicas = options.replicas ?? 0;
+  await ensureArticles(client, names.articles, names.articlesVersioned, options);
+  const small = { number_of_shards: 1, number_of_replicas: replicas };
+  await createIfMissing(client, names.runs, { settings: small, mappings: runsMapping() });
+  await createIfMissing(client, names.digests, { settings: small, mappings: digestsMapping() });
+  await createIfMissing(client, names.savedSearches, { settings: small, mappings: savedSearchesMapping() });
+}
+
+async function ensureArticles(
+  client: Client,
+  alias: string,
+  versioned: string,
+  options: EnsureIndicesOptions,
+): Promise<void> {
+  if (await client.indices.existsAlias({ name: alias })) return;
+  if (await client.indices.exists({ index: alias })) {
+    throw new IndexerError(
+      `ensure indices: "${alias}" is an index, not an alias; move its documents to "${versioned}" or delete it`,
+    );
+  }
+  await createIfMissing(client, versioned, {
+    settings: articleIndexSettings({
+      ...(options.replicas === undefined ? {} : { replicas: options.replicas }),
+      ...(options.analysis === undefined ? {} : { analysis: options.analysis }),
+    }),
+    mappings: articleMapping(),
+  });
+  await client.indices.updateAliases({
+    actions: [{ add: { index: versioned, alias, is_write_index: true } }],
+  });
+}
+
+async function createIfMissing(
+  client: Client,
+  index: string,
+  body: { settings: estypes.IndicesIndexSettings; mappings: estypes.MappingTypeMapping },
+): Promise<void> {
+  if (await client.indices.exists({ index })) return;
+  try {
+    await client.indices.create({ index, ...body, wait_for_active_shards: 1 });
+  } catch (error) {
+    // Another process created it between our check and our create: that is what we wanted.
+    if (isAlreadyExists(error)) return;
+    throw new IndexerError(`create index ${index}: ${describeEsError(error)}`, { cause: error });
+  }
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  return (
+    error instanceof errors.ResponseError &&
+    /resource_already_exists_exception/.test(JSON.stringify(error.body ?? ''))
+  );
+}
+
+/**
+ * A one-line description of an Elasticsearch client error: the most specific
+ * cause's type and reason (the root cause, not "all shards failed"), or the message.
+ */
+export function describeEsError(error: unknown): string {
+  if (error instanceof errors.ResponseError) {
+    const body = error.body as { error?: EsErrorCause } | undefined;
+    const top = body?.error;
+    const cause = top?.root_cause?.[0] ?? top;
+    if (cause?.type !== undefined) return `${error.statusCode ?? '?'} ${cause.type}: ${cause.reason ?? ''}`;
+    return `${error.statusCode ?? '?'} ${error.message}`;
+  }
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+interface EsErrorCause {
+  readonly type?: string;
+  readonly reason?: string;
+  readonly root_cause?: readonly EsErrorCause[];
+}

@@ -1,0 +1,34 @@
+// The indexer stage: Elasticsearch indices, bulk writes with an on-disk spool,
+// and the queries every reader shares (CLI, dashboards, digest).
+export { ANALYSED_LANGUAGES, articleIndexSettings, articleMapping, textKeyFor } from './article-mapping.ts';
+export { articleExists, countArticles, getArticle } from './articles.ts';
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_FLUSH_BYTES,
+  type WriteArticlesOptions,
+  type WriteReport,
+  writeArticles,
+} from './bulk-writer.ts';
+export { describeEsError, type EnsureIndicesOptions, ensureIndices } from './ensure-indices.ts';
+export { IndexerError } from './errors.ts';
+export { ARTICLES_MAPPING_VERSION, type IndexNames, indexNames } from './index-names.ts';
+export { type ReplaySpoolOptions, replaySpool } from './replay-spool.ts';
+export { type ScanRequest, scanArticles } from './scan.ts';
+export {
+  escapeHtml,
+  type FacetBucket,
+  type SearchFacets,
+  type SearchHit,
+  type SearchResponse,
+  searchArticles,
+} from './search.ts';
+export {
+  type ArticleFilters,
+  type BadQuery,
+  MAX_SEARCH_SIZE,
+  type SearchRequest,
+  validateFilters,
+  validateSearchRequest,
+} from './search-query.ts';
+export { countSpooled, type SpoolEntry } from './spool.ts';
+export { type ArticleDocument, fromDocument, type IndexedArticle, toDocument } from './to-document.ts';

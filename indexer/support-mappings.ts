@@ -1,0 +1,50 @@
+import type { estypes } from '@elastic/elasticsearch';
+
+// The runs, digests and saved-searches indices belong to later stages
+// (scheduler, digest, dashboards). Their mappings name the fields everyone
+// filters on and use `dynamic: false`: other fields are kept in _source but not
+// indexed, so the owning stage can add fields before it adds them here.
+
+/** `<prefix>-runs`: one document per crawl or digest run. */
+export function runsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: false,
+    properties: {
+      kind: { type: 'keyword' },
+      status: { type: 'keyword' },
+      started_at: { type: 'date' },
+      finished_at: { type: 'date' },
+      source_ids: { type: 'keyword' },
+      report: { type: 'object', enabled: false },
+    },
+  };
+}
+
+/** `<prefix>-digests`: one document per (member, ISO week), the record of a sent digest. */
+export function digestsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: false,
+    properties: {
+      member: { type: 'keyword' },
+      week: { type: 'keyword' },
+      status: { type: 'keyword' },
+      sent_at: { type: 'date' },
+      article_ids: { type: 'keyword' },
+    },
+  };
+}
+
+/** `<prefix>-saved-searches`: analysts' saved queries and their alert settings. */
+export function savedSearchesMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: false,
+    properties: {
+      name: { type: 'keyword' },
+      owner: { type: 'keyword' },
+      created_at: { type: 'date' },
+      updated_at: { type: 'date' },
+      request: { type: 'object', enabled: false },
+      alert: { type: 'object', enabled: false },
+    },
+  };
+}
