@@ -10,7 +10,9 @@ export type NotArticleReason =
   | 'video-only'
   | 'paywall-stub'
   | 'too-short'
-  | 'extraction-timeout';
+  | 'extraction-timeout'
+  /** The extractor itself failed on this page: a bug to report, with the page. */
+  | 'extraction-failed';
 
 /** The fields the extract stage reads off a page. */
 export interface ExtractedArticle {

@@ -1,0 +1,285 @@
+import { load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { ExtractionOverrides } from '../../config/types.ts';
+import type { FetchedPage } from '../../crawlers/types.ts';
+import type { ExtractedArticle, ExtractResult } from '../types.ts';
+import { cleanAuthors } from './authors.ts';
+import { removeBoilerplate } from './boilerplate.ts';
+import { parseMetadataDate, plausibleDate } from './dates.ts';
+import { isElement, squeeze, textStats } from './dom-text.ts';
+import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
+import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
+import { checkResponse, type NotArticle } from './page-kind.ts';
+import { prepareHtml } from './prepare-html.ts';
+import { hostLabel, removeSiteName } from './title.ts';
+import { readBylines, readStandfirst, readVisibleDates } from './visible-fields.ts';
+import { NOT_FOUND_TITLE, TAG_PATH_SEGMENT } from './vocabulary.ts';
+
+export { parseMetadataDate, parseTextDate } from './dates.ts';
+export { parseRelativeDate } from './relative-dates.ts';
+export { cleanAuthors } from './authors.ts';
+export { removeSiteName } from './title.ts';
+
+/** Every threshold of the extract stage, in one place. */
+export const EXTRACTION_LIMITS = {
+  /** Default hard time limit per page, ms. */
+  timeLimitMs: 2000,
+  /** HTML beyond this many characters (~5 MB) is cut before parsing. */
+  maxHtmlChars: 5_000_000,
+  /** Elements nested deeper than this are flattened before parsing. */
+  maxNestingDepth: 400,
+  /** A page whose first 4 KiB hold more than this share of control characters is binary. */
+  maxBinaryShare: 0.05,
+  /** Body text shorter than this (characters) is not an article: "too-short". */
+  minBodyChars: 250,
+  /** A page without article metadata is a listing when its links carry at least this share of its text… */
+  listingLinkDensity: 0.5,
+  /** …or when its main text is shorter than this while it has many headline links. */
+  listingMaxBodyChars: 1500,
+  /** Links of 4+ words needed to call a page a listing. */
+  listingMinHeadlineLinks: 12,
+  /** A soft 404 (a "not found" title with status 200) has less body text than this. */
+  softNotFoundMaxChars: 1000,
+} as const;
+
+/** Options of {@link extractArticle}. */
+export interface ExtractOptions {
+  /** IANA time zone for dates printed without one. Default `UTC`. */
+  readonly timeZone?: string;
+  /** Per-site selectors; each replaces only the field it names. */
+  readonly overrides?: ExtractionOverrides;
+  /** Hard time limit in ms, checked between phases. Default {@link EXTRACTION_LIMITS}.timeLimitMs. */
+  readonly timeLimitMs?: number;
+}
+
+/** htmlparser2: several times faster than parse5 on news pages, and lenient enough for extraction. */
+const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
+
+class ExtractionTimeout {
+  readonly phase: string;
+  constructor(phase: string) {
+    this.phase = phase;
+  }
+}
+
+function first<T>(values: readonly T[]): T | undefined {
+  return values[0];
+}
+
+function selectText($: CheerioAPI, selector: string | undefined): string | null {
+  if (selector === undefined) return null;
+  try {
+    const text = squeeze($(selector).first().text());
+    return text === '' ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+function selectDateValue($: CheerioAPI, selector: string | undefined): string | null {
+  if (selector === undefined) return null;
+  try {
+    const element = $(selector).first();
+    return element.attr('datetime') ?? element.attr('content') ?? selectText($, selector);
+  } catch {
+    return null;
+  }
+}
+
+function resolveUrl(candidates: readonly string[], base: string): string {
+  for (const candidate of candidates) {
+    try {
+      const url = new URL(candidate.trim(), base);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+    } catch {
+      // Not a URL; try the next candidate.
+    }
+  }
+  return base;
+}
+
+function firstDate(values: readonly string[], timeZone: string, fetchedAt: string): string | null {
+  for (const value of values) {
+    const date = plausibleDate(parseMetadataDate(value, timeZone), fetchedAt);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+function isArticleTyped(meta: DeclaredMetadata): boolean {
+  return meta.jsonLd !== null || meta.ogType === 'article';
+}
+
+function headlineLinkCount($: CheerioAPI): number {
+  return $('a').filter((_, a) => squeeze($(a).text()).split(' ').length >= 4).length;
+}
+
+/**
+ * Reads one fetched page into an {@link ExtractedArticle}, or says why it is
+ * not an article (`not-html`, `error-page`, `tag-page`, `listing-page`,
+ * `video-only`, `paywall-stub`, `too-short`, `extraction-timeout`). Pure and
+ * synchronous; never throws. Thresholds: {@link EXTRACTION_LIMITS}.
+ *
+ * Precedence of the metadata fields: JSON-LD article > OpenGraph > meta tags >
+ * microdata > `<time datetime>` > visible text (see `DeclaredMetadata`).
+ * Title: JSON-LD headline > og:title > itemprop headline > `<h1>` > `<title>`,
+ * site name removed. Dates become ISO-8601 UTC; a value without an offset is
+ * read in `timeZone`; the modified date never stands in for the published one;
+ * dates over a day after `fetchedAt` are dropped. Canonical URL: `<link
+ * rel=canonical>` > og:url > JSON-LD url, resolved against the final URL and
+ * kept when http(s), else the final URL. Declared language: `<html lang>` >
+ * og:locale > JSON-LD inLanguage, lower-cased. Lead: the description, else a
+ * standfirst element.
+ */
+export function extractArticle(page: FetchedPage, options: ExtractOptions = {}): ExtractResult {
+  const startedAt = performance.now();
+  const limitMs = options.timeLimitMs ?? EXTRACTION_LIMITS.timeLimitMs;
+  const isOverTime = (): boolean => performance.now() - startedAt > limitMs;
+  const checkpoint = (phase: string): void => {
+    if (isOverTime()) throw new ExtractionTimeout(phase);
+  };
+  try {
+    checkpoint('start');
+    return extractChecked(page, options, checkpoint, isOverTime);
+  } catch (error) {
+    if (error instanceof ExtractionTimeout) {
+      return { ok: false, reason: 'extraction-timeout', detail: `over ${limitMs} ms, during ${error.phase}` };
+    }
+    // A parser or selector bug on one page must not stop a crawl; report it as a non-article.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, reason: 'extraction-failed', detail: `could not read the page: ${message.slice(0, 200)}` };
+  }
+}
+
+function extractChecked(
+  page: FetchedPage,
+  options: ExtractOptions,
+  checkpoint: (phase: string) => void,
+  isOverTime: () => boolean,
+): ExtractResult {
+  const rejected = checkResponse(page, EXTRACTION_LIMITS.maxBinaryShare);
+  if (rejected !== null) return { ok: false, ...rejected };
+  const timeZone = options.timeZone ?? 'UTC';
+  const overrides = options.overrides;
+  const html = prepareHtml(page.html, {
+    maxChars: EXTRACTION_LIMITS.maxHtmlChars,
+    maxDepth: EXTRACTION_LIMITS.maxNestingDepth,
+  });
+  checkpoint('input preparation');
+  const $ = load(html, PARSER_OPTIONS);
+  checkpoint('parsing');
+
+  const meta = readDeclaredMetadata($);
+  const visibleDates = readVisibleDates($, timeZone, page.fetchedAt);
+  const bylines = readBylines($);
+  const standfirst = readStandfirst($);
+  const overrideTitle = selectText($, overrides?.title);
+  const overrideAuthor = selectText($, overrides?.author);
+  const overrideDate = selectDateValue($, overrides?.date);
+  const url = page.finalUrl || page.url;
+  checkpoint('metadata');
+
+  if (TAG_PATH_SEGMENT.test(new URL(url, 'http://invalid/').pathname) && !isArticleTyped(meta)) {
+    return { ok: false, reason: 'tag-page', detail: `tag or topic index: ${url}` };
+  }
+  const pageRoot = $('body')[0] ?? $.root()[0];
+  const pageStats = pageRoot === undefined ? { text: '', linkChars: 0 } : textStats(pageRoot);
+  const headlineLinks = headlineLinkCount($);
+  const title =
+    overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
+  let body = readMainText($, overrides, title, true, isOverTime);
+  checkpoint('main text');
+  if (body.length < EXTRACTION_LIMITS.minBodyChars) {
+    // Some sites wrap the article in elements named like boilerplate ("widget", "sidebar-grid"): retry gently.
+    const relaxed = readMainText(load(html, PARSER_OPTIONS), overrides, title, false, isOverTime);
+    if (relaxed.length > body.length) body = relaxed;
+    checkpoint('main text, second pass');
+  }
+
+  const verdict = classify(
+    meta,
+    body,
+    title,
+    pageStats.linkChars / Math.max(1, pageStats.text.length),
+    headlineLinks,
+  );
+  if (verdict !== null) return { ok: false, ...verdict };
+
+  const publishedAt =
+    (overrideDate === null
+      ? null
+      : plausibleDate(parseMetadataDate(overrideDate, timeZone), page.fetchedAt)) ??
+    firstDate(meta.published, timeZone, page.fetchedAt) ??
+    plausibleDate(visibleDates.published, page.fetchedAt);
+  const modifiedAt =
+    firstDate(meta.modified, timeZone, page.fetchedAt) ??
+    plausibleDate(visibleDates.modified, page.fetchedAt);
+  const authors = cleanAuthors(overrideAuthor !== null ? [overrideAuthor] : meta.authors);
+  const article: ExtractedArticle = {
+    url,
+    canonicalUrl: resolveUrl(meta.canonicalUrls, url),
+    title,
+    lead: first(meta.descriptions) ?? standfirst,
+    body,
+    authors: authors.length > 0 ? authors : cleanAuthors(bylines),
+    section: first(meta.sections) ?? null,
+    keywords: [...new Set(meta.keywords)],
+    publishedAt,
+    modifiedAt,
+    declaredLanguage: first(meta.languages)?.trim().toLowerCase() ?? null,
+  };
+  return { ok: true, article };
+}
+
+/** Removes boilerplate from `$` (in place) and returns the main text. */
+function readMainText(
+  $: CheerioAPI,
+  overrides: ExtractionOverrides | undefined,
+  title: string,
+  isStrict: boolean,
+  isOverTime: () => boolean,
+): string {
+  // A body selector that matches is trusted: inside it only junk tags and the `remove` selectors go.
+  const hasBodyOverride = overrides?.body !== undefined && safeSelect($, overrides.body).length > 0;
+  removeBoilerplate($, overrides?.remove ?? [], isStrict && !hasBodyOverride);
+  let roots = overrides?.body === undefined ? [] : safeSelect($, overrides.body);
+  if (roots.length === 0) roots = findMainContainers($, isOverTime);
+  const blocks = collectBlocks(roots).filter((block, index) => !(index === 0 && block.text === title));
+  return blocksToText(blocks);
+}
+
+function safeSelect($: CheerioAPI, selector: string): Element[] {
+  try {
+    return $(selector).toArray().filter(isElement);
+  } catch {
+    // An invalid override selector falls back to the generic finder; the config check reports it.
+    return [];
+  }
+}
+
+function classify(
+  meta: DeclaredMetadata,
+  body: string,
+  title: string,
+  pageLinkDensity: number,
+  headlineLinks: number,
+): NotArticle | null {
+  const limits = EXTRACTION_LIMITS;
+  if (NOT_FOUND_TITLE.test(title) && body.length < limits.softNotFoundMaxChars) {
+    return { reason: 'error-page', detail: `"not found" page: ${title.slice(0, 80)}` };
+  }
+  if (!isArticleTyped(meta) && headlineLinks >= limits.listingMinHeadlineLinks) {
+    if (pageLinkDensity >= limits.listingLinkDensity || body.length < limits.listingMaxBodyChars) {
+      return {
+        reason: 'listing-page',
+        detail: `${headlineLinks} headline links, ${Math.round(pageLinkDensity * 100)}% of the text in links`,
+      };
+    }
+  }
+  if (body.length >= limits.minBodyChars) return null;
+  if (meta.ogType?.startsWith('video') === true) return { reason: 'video-only', detail: 'og:type video' };
+  if (meta.jsonLd?.isAccessibleForFree === false)
+    return { reason: 'paywall-stub', detail: 'not free to read' };
+  return { reason: 'too-short', detail: `${body.length} characters of body text` };
+}

@@ -1,0 +1,172 @@
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { attributeSignature, isElement, linkDensity, squeeze, textStats } from './dom-text.ts';
+import { ARTICLE_ATTRIBUTE, CROSS_LINK_PREFIX, INTERFACE_LINE } from './vocabulary.ts';
+
+/** Scoring knobs of the main-text finder (a lighter cousin of Readability's). */
+const SCORING = {
+  /** A text block shorter than this does not vote for its container. */
+  minBlockChars: 25,
+  /** A block more linked than this is navigation and does not vote. */
+  maxBlockLinkDensity: 0.5,
+  /** Each full 100 characters adds a point, up to this many. */
+  maxLengthPoints: 3,
+  /** Bonus for a container whose class/id says "article body". */
+  articleAttributeBonus: 25,
+  /** A sibling of the best container joins it when its score reaches this share of the best score. */
+  siblingShare: 0.2,
+  /** Paragraph blocks whose text is more linked than this are dropped from the output. */
+  maxOutputLinkDensity: 0.5,
+  /** A block starting like "read also" is dropped only when shorter than this. */
+  maxCrossLinkChars: 300,
+} as const;
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'br',
+  'hr',
+  'address',
+  'center',
+]);
+const VOTING_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'h2', 'h3']);
+const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** One paragraph, subheading or list item of the main text. */
+export interface TextBlock {
+  readonly text: string;
+  readonly kind: 'paragraph' | 'heading' | 'list-item';
+}
+
+/** A deadline check the caller supplies; returns true when time is up. */
+export type IsOverTime = () => boolean;
+
+function hasDirectText(element: Element): boolean {
+  return element.children.some((child) => child.type === 'text' && child.data.trim().length > 40);
+}
+
+function blockScore(text: string): number {
+  const commas = (text.match(/[,،，]/g) ?? []).length;
+  return 1 + commas + Math.min(Math.floor(text.length / 100), SCORING.maxLengthPoints);
+}
+
+function baseScore(element: Element): number {
+  const signature = attributeSignature(element);
+  let score =
+    ARTICLE_ATTRIBUTE.test(signature) || /articleBody/i.test(signature) ? SCORING.articleAttributeBonus : 0;
+  if (element.name === 'article') score += 10;
+  return score;
+}
+
+/**
+ * Scores containers by the text blocks they hold (length, commas; a block's
+ * parent gets its full score, the grandparent half, the next a third) and
+ * returns the best one with those of its siblings that score close to it, in
+ * document order. Returns [] when nothing votes or time runs out.
+ */
+export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Element[] {
+  const scores = new Map<Element, number>();
+  const voters = $('p, pre, blockquote, td, li, h2, h3, div, section').toArray();
+  for (const [index, element] of voters.entries()) {
+    if (index % 500 === 0 && isOverTime()) return [];
+    if (!VOTING_TAGS.has(element.name) && !hasDirectText(element)) continue;
+    const stats = textStats(element);
+    if (stats.text.length < SCORING.minBlockChars || linkDensity(stats) > SCORING.maxBlockLinkDensity)
+      continue;
+    const points = blockScore(stats.text);
+    let ancestor = element.parent;
+    for (let level = 1; level <= 3 && ancestor !== null && ancestor.type === 'tag'; level += 1) {
+      scores.set(ancestor, (scores.get(ancestor) ?? baseScore(ancestor)) + points / level);
+      ancestor = ancestor.parent;
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [element, score] of scores) {
+    const adjusted = score * (1 - linkDensity(textStats(element)));
+    scores.set(element, adjusted);
+    if (adjusted > bestScore) [best, bestScore] = [element, adjusted];
+  }
+  if (best === null) return [];
+  const siblings = best.parent?.children.filter(isElement) ?? [best];
+  return siblings.filter(
+    (sibling) => sibling === best || (scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare,
+  );
+}
+
+function kindOf(stack: readonly string[]): TextBlock['kind'] | 'title' {
+  if (stack.includes('h1')) return 'title';
+  if (stack.some((name) => HEADING_TAGS.has(name))) return 'heading';
+  return stack.includes('li') ? 'list-item' : 'paragraph';
+}
+
+function keepBlock(text: string, linkChars: number, kind: TextBlock['kind']): boolean {
+  if (text === '' || INTERFACE_LINE.test(text)) return false;
+  if (text.length < SCORING.maxCrossLinkChars && CROSS_LINK_PREFIX.test(text)) return false;
+  const density = linkChars / text.length;
+  return kind === 'heading' ? density < 0.9 : density <= SCORING.maxOutputLinkDensity;
+}
+
+/**
+ * The paragraphs, subheadings and list items under `roots`, in document order:
+ * text is cut into blocks at every block-level element and `<br>`. Blocks that
+ * are interface text, "read also" cross-links or mostly links are dropped, and
+ * so is the `<h1>` (the title is a field of its own).
+ */
+export function collectBlocks(roots: readonly Element[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let pieces: string[] = [];
+  let linkChars = 0;
+  let openTags: string[] = [];
+  const flush = (): void => {
+    const text = squeeze(pieces.join(''));
+    const kind = kindOf(openTags);
+    if (kind !== 'title' && keepBlock(text, linkChars, kind)) blocks.push({ text, kind });
+    pieces = [];
+    linkChars = 0;
+  };
+  const visit = (node: AnyNode, ancestors: string[], inLink: boolean): void => {
+    if (node.type === 'text') {
+      if (pieces.length === 0) openTags = ancestors;
+      pieces.push(node.data);
+      if (inLink) linkChars += squeeze(node.data).length;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const isBlock = BLOCK_TAGS.has(node.name);
+    if (isBlock) flush();
+    const path = [...ancestors, node.name];
+    for (const child of node.children) visit(child, path, inLink || node.name === 'a');
+    if (isBlock) flush();
+  };
+  for (const root of roots) visit(root, [], false);
+  flush();
+  return blocks;
+}
+
+/** Joins blocks into the body format of {@link ExtractedArticle}: one blank line between blocks. */
+export function blocksToText(blocks: readonly TextBlock[]): string {
+  return blocks.map((block) => block.text).join('\n\n');
+}

@@ -1,0 +1,73 @@
+import type { CheerioAPI } from 'cheerio';
+import { attributeSignature, squeeze } from './dom-text.ts';
+import { parseTextDate } from './dates.ts';
+import { parseRelativeDate } from './relative-dates.ts';
+import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
+
+/** Longest text of an element still read as a byline or a date line. */
+const MAX_LINE_CHARS = 160;
+/** How many date-looking elements are tried before giving up. */
+const MAX_DATE_ELEMENTS = 40;
+
+/** Dates printed on the page (not declared in metadata). */
+export interface VisibleDates {
+  readonly published: string | null;
+  readonly modified: string | null;
+}
+
+/**
+ * Reads the publication and modification dates printed in the page's date or
+ * byline elements, in the page's time zone. A line marked "updated",
+ * "actualizat", "zaktualizowano", "обновлено"… only ever gives the
+ * modification date. Relative dates ("acum 3 ore") are read against
+ * `fetchedAt`. Call before boilerplate removal: bylines often sit in headers.
+ */
+export function readVisibleDates($: CheerioAPI, timeZone: string, fetchedAt: string): VisibleDates {
+  let published: string | null = null;
+  let modified: string | null = null;
+  const elements = $('time, [class], [id]')
+    .toArray()
+    .filter((element) => element.name === 'time' || DATE_ATTRIBUTE.test(attributeSignature(element)));
+  for (const element of elements.slice(0, MAX_DATE_ELEMENTS * 5)) {
+    const text = squeeze($(element).text());
+    if (text === '' || text.length > MAX_LINE_CHARS) continue;
+    // "12 martie 2024, 14:05 · Actualizat: 13 martie 2024": before the marker is publication, after it modification.
+    const marker = MODIFIED_MARKER.exec(text);
+    const isModifiedElement = MODIFIED_MARKER.test(attributeSignature(element));
+    const before = marker === null ? text : text.slice(0, marker.index);
+    const after = marker === null ? '' : text.slice(marker.index);
+    if (!isModifiedElement) published ??= readDate(before, timeZone, fetchedAt);
+    modified ??= readDate(isModifiedElement ? text : after, timeZone, fetchedAt);
+    if (published !== null && modified !== null) break;
+  }
+  return { published, modified };
+}
+
+function readDate(text: string, timeZone: string, fetchedAt: string): string | null {
+  if (text.trim() === '') return null;
+  return parseTextDate(text, timeZone) ?? parseRelativeDate(text, fetchedAt, timeZone);
+}
+
+/** Byline texts from `rel=author` links and elements whose class or id says author/byline. */
+export function readBylines($: CheerioAPI): string[] {
+  const lines: string[] = [];
+  $('[rel="author"], [class], [id]').each((_, element) => {
+    if (lines.length >= 10) return false;
+    const isByline = element.attribs.rel === 'author' || AUTHOR_ATTRIBUTE.test(attributeSignature(element));
+    if (!isByline) return undefined;
+    const text = squeeze($(element).text());
+    if (text !== '' && text.length <= MAX_LINE_CHARS) lines.push(text);
+    return undefined;
+  });
+  return lines;
+}
+
+/** The text of the first standfirst element (class lead, standfirst, intro, summary…), or null. */
+export function readStandfirst($: CheerioAPI): string | null {
+  for (const element of $('p[class], div[class], h2[class], p[id], div[id]').toArray()) {
+    if (!STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
+    const text = squeeze($(element).text());
+    if (text.length >= 40 && text.length <= 800) return text;
+  }
+  return null;
+}

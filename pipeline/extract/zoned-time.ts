@@ -1,0 +1,74 @@
+/** A wall-clock time as printed on a page, without a time zone. */
+export interface LocalDateTime {
+  readonly year: number;
+  /** 1..12 */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (east positive). */
+export function timeZoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return asUtc - (utcMs - (utcMs % 1000));
+}
+
+/** True when `timeZone` is an IANA zone name this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The UTC instant (ms since the epoch) at which the clocks of `timeZone` show
+ * `local`. Uses Intl for the zone's offset, refined once so that times near a
+ * daylight-saving change land on the right side of it. Returns null for an
+ * impossible date (31 February) or an unknown zone.
+ */
+export function zonedTimeToUtcMs(local: LocalDateTime, timeZone: string): number | null {
+  const { year, month, day, hour, minute, second } = local;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(naive);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  if (!isKnownTimeZone(timeZone)) return null;
+  const firstGuess = naive - timeZoneOffsetMs(naive, timeZone);
+  return naive - timeZoneOffsetMs(firstGuess, timeZone);
+}

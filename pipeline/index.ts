@@ -1,0 +1,96 @@
+import type { SourceConfig } from '../config/types.ts';
+import { articleIdFor, normaliseUrl } from '../core/canonical-url.ts';
+import type { FetchedPage } from '../crawlers/types.ts';
+import { extractArticle } from './extract/index.ts';
+import { contentHashOf, simhashOf } from './fingerprint.ts';
+import { detectLanguage } from './language/index.ts';
+import { normaliseText } from './normalise-text.ts';
+import { type CompiledTaxonomy, tagTopics } from './topics/index.ts';
+import type { Article, ExtractedArticle, ProcessResult } from './types.ts';
+
+export type { CompiledTaxonomy } from './topics/index.ts';
+export { compileTopics, runTopicExamples } from './topics/index.ts';
+export { detectLanguage } from './language/index.ts';
+export { tagTopics } from './topics/index.ts';
+export { normaliseText } from './normalise-text.ts';
+
+/** Bumped whenever a stage changes what it produces; stored on every article. */
+export const PIPELINE_VERSION = '0.1.0';
+
+/** What the pipeline needs besides the page: the page's source and the compiled taxonomy. */
+export interface PipelineContext {
+  readonly source: Pick<SourceConfig, 'id' | 'name' | 'country' | 'languages' | 'timeZone'> &
+    Partial<Pick<SourceConfig, 'extraction'>>;
+  readonly taxonomy: CompiledTaxonomy;
+}
+
+/**
+ * Runs every stage over one fetched page: extract → normalise → language →
+ * topics → fingerprint. Pure: the same page and context give the same Article.
+ */
+export function processPage(page: FetchedPage, context: PipelineContext): ProcessResult {
+  const { source } = context;
+  const extracted = extractArticle(page, {
+    timeZone: source.timeZone,
+    ...(source.extraction ? { overrides: source.extraction } : {}),
+  });
+  if (!extracted.ok) return extracted;
+  const found = extracted.article;
+  const title = normaliseText(found.title);
+  const lead = found.lead === null ? null : normaliseText(found.lead);
+  const body = normaliseText(found.body);
+  const language = detectLanguage({
+    text: [title, lead ?? '', body].join('\n\n'),
+    declared: found.declaredLanguage,
+    sourceLanguages: source.languages,
+  });
+  const tagging = tagTopics(context.taxonomy, { title, lead, body, language: language.code });
+  const canonicalUrl = chooseCanonicalUrl(found, page.finalUrl);
+  const id = articleIdFor(canonicalUrl);
+  const article: Article = {
+    id,
+    url: page.finalUrl,
+    canonicalUrl,
+    source: { id: source.id, name: source.name, country: source.country },
+    title,
+    lead,
+    body,
+    authors: found.authors,
+    section: found.section,
+    keywords: found.keywords,
+    publishedAt: found.publishedAt ?? page.discovery?.publishedAt ?? null,
+    modifiedAt: found.modifiedAt,
+    fetchedAt: page.fetchedAt,
+    language,
+    topics: tagging.topics,
+    relevance: tagging.relevance,
+    isMigrationRelated: tagging.isMigrationRelated,
+    organisations: [],
+    places: [],
+    frames: [],
+    dedup: {
+      contentHash: contentHashOf(body),
+      simhash: simhashOf(body),
+      // Each article is its own story until story clustering lands (issue 5).
+      storyId: id,
+      duplicateOf: null,
+    },
+    wordCount: body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0,
+    pipelineVersion: PIPELINE_VERSION,
+  };
+  return { ok: true, article };
+}
+
+/**
+ * The URL that identifies the article: the page's declared canonical URL when
+ * it stays on the same site (ignoring `www.`), otherwise the URL that answered.
+ * A canonical pointing at another outlet (syndication) must not merge our copy
+ * into theirs.
+ */
+export function chooseCanonicalUrl(found: Pick<ExtractedArticle, 'canonicalUrl'>, finalUrl: string): string {
+  const fallback = normaliseUrl(finalUrl) ?? finalUrl;
+  const declared = normaliseUrl(found.canonicalUrl);
+  if (declared === null) return fallback;
+  const siteOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
+  return siteOf(declared) === siteOf(fallback) ? declared : fallback;
+}
