@@ -9,12 +9,18 @@ export type { Logger } from 'pino';
  */
 export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
   const pretty = options.pretty ?? process.stderr.isTTY === true;
-  const redact = { paths: ['*.password', '*.apiKey', '*.authorization', 'headers.authorization'], censor: '***' };
+  const redact = {
+    paths: ['*.password', '*.apiKey', '*.authorization', 'headers.authorization'],
+    censor: '***',
+  };
   if (pretty) {
     return pino({
       level,
       redact,
-      transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { destination: 2, colorize: true, ignore: 'pid,hostname' },
+      },
     });
   }
   return pino({ level, redact }, pino.destination(2));

@@ -53,8 +53,10 @@ function describe(status: Awaited<ReturnType<typeof localNodeStatus>>): string {
   switch (status.state) {
     case 'running':
       return `${status.version} running at ${status.url} (pid ${status.pid}, health ${status.health})`;
+    case 'unresponsive':
+      return `process ${status.pid} is not answering at ${status.url}: ${status.reason}`;
     case 'stopped':
-      return 'installed, not running';
+      return `installed (${status.installedVersions.join(', ')}), not running`;
     case 'not-installed':
       return 'not installed yet (`pressmon es start` downloads it)';
   }

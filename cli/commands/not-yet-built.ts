@@ -18,7 +18,7 @@ export function registerNotYetBuiltCommands(program: Command): void {
   const digest = program.command('digest').description('weekly digest emails for coalition members');
   for (const [name, description] of [
     ['preview', 'write one member digest (HTML and text) to files'],
-    ['send', 'compose and send the week\'s digests (--dry-run prints counts)'],
+    ['send', "compose and send the week's digests (--dry-run prints counts)"],
   ] as const) {
     digest
       .command(name)

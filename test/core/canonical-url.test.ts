@@ -3,13 +3,15 @@ import { articleIdFor, normaliseUrl } from '../../core/canonical-url.ts';
 
 describe('normaliseUrl', () => {
   it('lower-cases the host and drops the fragment and default port', () => {
-    expect(normaliseUrl('HTTPS://Www.HotNews.RO:443/stiri/a-1#comments')).toBe('https://www.hotnews.ro/stiri/a-1');
+    expect(normaliseUrl('HTTPS://Www.HotNews.RO:443/stiri/a-1#comments')).toBe(
+      'https://www.hotnews.ro/stiri/a-1',
+    );
   });
 
   it('removes tracking parameters and sorts the rest', () => {
-    expect(
-      normaliseUrl('https://oko.press/a?utm_source=fb&b=2&fbclid=XYZ&a=1&gclid=1&utm_campaign=x'),
-    ).toBe('https://oko.press/a?a=1&b=2');
+    expect(normaliseUrl('https://oko.press/a?utm_source=fb&b=2&fbclid=XYZ&a=1&gclid=1&utm_campaign=x')).toBe(
+      'https://oko.press/a?a=1&b=2',
+    );
   });
 
   it('drops a trailing slash except on the root', () => {

@@ -30,7 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     PRESSMON_ES_HEAP: process.env.PRESSMON_ES_HEAP ?? '1g',
   });
   // Imported here so that a run against an external cluster never loads the node manager.
-  const { localNodeStatus, startLocalNode, stopLocalNode } = await import('../../indexer/local-node/index.ts');
+  const { localNodeStatus, startLocalNode, stopLocalNode } = await import(
+    '../../indexer/local-node/index.ts'
+  );
   const logger = createLogger('info', { pretty: false });
   const before = await localNodeStatus(settings);
   const status = await startLocalNode(settings, logger);

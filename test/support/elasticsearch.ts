@@ -16,7 +16,12 @@ export function uniqueIndexPrefix(label: string): string {
   return `pressmon-test-${label}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Deletes every index and alias under a test prefix. */
-export async function deleteIndicesWithPrefix(client: Client, prefix: string): Promise<void> {
-  await client.indices.delete({ index: `${prefix}-*`, ignore_unavailable: true, allow_no_indices: true }).catch(() => {});
+/**
+ * Deletes every index under a test prefix by name: the node refuses wildcard
+ * deletes (action.destructive_requires_name), so list them first.
+ */
+export async function deleteTestIndices(client: Client, prefix: string): Promise<void> {
+  const found = await client.indices.get({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true });
+  const names = Object.keys(found);
+  if (names.length > 0) await client.indices.delete({ index: names });
 }

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import type { Client } from '@elastic/elasticsearch';
+import type { Settings } from '../config/settings.ts';
+import type { PressmonConfig, SourceConfig } from '../config/types.ts';
+import type { Logger } from '../core/logger.ts';
+import { crawlSource, type SourceCrawlReport } from '../crawlers/index.ts';
+import type { FetchedPage } from '../crawlers/types.ts';
+import {
+  articleExists,
+  ensureIndices,
+  replaySpool,
+  writeArticles,
+  type WriteReport,
+} from '../indexer/index.ts';
+import { compileTopics, processPage } from '../pipeline/index.ts';
+import type { Article, NotArticleReason } from '../pipeline/types.ts';
+
+/** Articles are written to Elasticsearch in batches of this many. */
+const WRITE_BATCH_SIZE = 50;
+
+export interface SourceRunReport {
+  readonly crawl: SourceCrawlReport;
+  readonly articles: number;
+  readonly migrationRelated: number;
+  readonly notArticles: Readonly<Partial<Record<NotArticleReason, number>>>;
+  readonly written: WriteTotals;
+}
+
+export interface WriteTotals {
+  readonly indexed: number;
+  readonly spooled: number;
+}
+
+export interface CrawlRunReport {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly replayed: WriteTotals;
+  readonly sources: readonly SourceRunReport[];
+}
+
+export interface RunCrawlOptions {
+  readonly settings: Settings;
+  readonly logger: Logger;
+  readonly client: Client;
+  readonly config: PressmonConfig;
+  /** Only these sources (ids); all when empty. */
+  readonly sourceIds?: readonly string[];
+  readonly maxPagesPerSource?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One crawl run: replay the spool, then for each source discover, fetch,
+ * process and index. One failing source never stops the others.
+ */
+export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport> {
+  const { settings, logger, client, config } = options;
+  const startedAt = new Date().toISOString();
+  const spoolDir = path.join(settings.dataDir, 'spool');
+  await ensureIndices(client, settings.indexPrefix);
+  const replayed = await replaySpool({ client, prefix: settings.indexPrefix, spoolDir, logger });
+  const taxonomy = compileTopics(config.topics);
+  const reports: SourceRunReport[] = [];
+  for (const source of selectSources(config.sources, options.sourceIds ?? [])) {
+    if (options.signal?.aborted) break;
+    const sourceLogger = logger.child({ sourceId: source.id });
+    reports.push(await crawlOneSource({ ...options, source, logger: sourceLogger, spoolDir, taxonomy }));
+  }
+  return { startedAt, finishedAt: new Date().toISOString(), replayed: totals(replayed), sources: reports };
+}
+
+function selectSources(sources: readonly SourceConfig[], ids: readonly string[]): SourceConfig[] {
+  if (ids.length === 0) return [...sources];
+  return ids.map((id) => {
+    const source = sources.find((candidate) => candidate.id === id);
+    if (source === undefined) {
+      const known = sources.map((candidate) => candidate.id).join(', ');
+      throw new Error(`no source with id "${id}" (known: ${known})`);
+    }
+    return source;
+  });
+}
+
+async function crawlOneSource(
+  options: RunCrawlOptions & {
+    source: SourceConfig;
+    spoolDir: string;
+    taxonomy: ReturnType<typeof compileTopics>;
+  },
+): Promise<SourceRunReport> {
+  const { client, settings, logger, source, spoolDir, taxonomy } = options;
+  const pending: Article[] = [];
+  const notArticles: Partial<Record<NotArticleReason, number>> = {};
+  let articles = 0;
+  let migrationRelated = 0;
+  let written: WriteTotals = { indexed: 0, spooled: 0 };
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending.splice(0, pending.length);
+    const report = await writeArticles({
+      client,
+      prefix: settings.indexPrefix,
+      articles: batch,
+      spoolDir,
+      logger,
+    });
+    written = add(written, totals(report));
+  };
+
+  const onPage = async (page: FetchedPage): Promise<void> => {
+    const result = processPage(page, { source, taxonomy });
+    if (!result.ok) {
+      notArticles[result.reason] = (notArticles[result.reason] ?? 0) + 1;
+      logger.debug({ url: page.finalUrl, reason: result.reason, detail: result.detail }, 'not an article');
+      return;
+    }
+    articles++;
+    if (result.article.isMigrationRelated) migrationRelated++;
+    pending.push(result.article);
+    if (pending.length >= WRITE_BATCH_SIZE) await flush();
+  };
+
+  const crawl = await crawlSource({
+    source,
+    settings,
+    logger,
+    isKnown: (id) => articleExists(client, settings.indexPrefix, id),
+    onPage,
+    ...(options.maxPagesPerSource === undefined ? {} : { maxPages: options.maxPagesPerSource }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  await flush();
+  return { crawl, articles, migrationRelated, notArticles, written };
+}
+
+function totals(report: WriteReport): WriteTotals {
+  return { indexed: report.indexed, spooled: report.spooled };
+}
+
+function add(a: WriteTotals, b: WriteTotals): WriteTotals {
+  return { indexed: a.indexed + b.indexed, spooled: a.spooled + b.spooled };
+}

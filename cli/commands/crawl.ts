@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { createContext } from '../../app/context.ts';
+import { formatCrawlReport } from '../../app/format-report.ts';
+import { runCrawl } from '../../app/run-crawl.ts';
+import { connectElasticsearch, loadValidConfig } from '../../app/services.ts';
+import { parsePositiveInt } from '../parse-options.ts';
+import { printJson, printLine } from '../output.ts';
+
+export function registerCrawlCommand(program: Command): void {
+  program
+    .command('crawl')
+    .description('one crawl run: discover, fetch, process and index; prints a run report')
+    .option('--source <id...>', 'only these sources (repeatable; default: all)')
+    .option('--max-pages <n>', 'stop each source after n fetched pages', parsePositiveInt)
+    .option('--json', 'print the run report as JSON')
+    .action(async (options: { source?: string[]; maxPages?: number; json?: boolean }) => {
+      const { settings, logger } = createContext();
+      const config = await loadValidConfig(settings);
+      const client = await connectElasticsearch(settings, logger);
+      const controller = new AbortController();
+      const stop = (): void => {
+        logger.warn('interrupted: finishing the pages in flight, then stopping');
+        controller.abort();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const report = await runCrawl({
+          settings,
+          logger,
+          client,
+          config,
+          sourceIds: options.source ?? [],
+          signal: controller.signal,
+          ...(options.maxPages === undefined ? {} : { maxPagesPerSource: options.maxPages }),
+        });
+        if (options.json) printJson(report);
+        else printLine(formatCrawlReport(report));
+        if (report.sources.some((source) => source.crawl.fetched === 0 && source.crawl.failed > 0)) {
+          process.exitCode = 1;
+        }
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await client.close();
+      }
+    });
+}
