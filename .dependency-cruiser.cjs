@@ -5,11 +5,31 @@
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    rule('core-is-a-leaf', '^core/', '^(config|crawlers|pipeline|indexer|dashboards|digest|app|cli|scheduler)/'),
-    rule('config-imports-only-core', '^config/', '^(crawlers|pipeline|indexer|dashboards|digest|app|cli|scheduler)/'),
-    rule('crawlers-do-not-reach-downstream', '^crawlers/', '^(pipeline|indexer|dashboards|digest|app|cli|scheduler)/'),
-    rule('pipeline-takes-only-crawler-types', '^pipeline/', '^(indexer|dashboards|digest|app|cli|scheduler)/|^crawlers/(?!types\\.ts$)'),
-    rule('indexer-takes-only-pipeline-types', '^indexer/', '^(dashboards|digest|app|cli|scheduler)/|^crawlers/|^pipeline/(?!types\\.ts$)'),
+    rule(
+      'core-is-a-leaf',
+      '^core/',
+      '^(config|crawlers|pipeline|indexer|dashboards|digest|app|cli|scheduler)/',
+    ),
+    rule(
+      'config-imports-only-core',
+      '^config/',
+      '^(crawlers|pipeline|indexer|dashboards|digest|app|cli|scheduler)/',
+    ),
+    rule(
+      'crawlers-do-not-reach-downstream',
+      '^crawlers/',
+      '^(pipeline|indexer|dashboards|digest|app|cli|scheduler)/',
+    ),
+    rule(
+      'pipeline-takes-only-crawler-types',
+      '^pipeline/',
+      '^(indexer|dashboards|digest|app|cli|scheduler)/|^crawlers/(?!types\\.ts$)',
+    ),
+    rule(
+      'indexer-takes-only-pipeline-types',
+      '^indexer/',
+      '^(dashboards|digest|app|cli|scheduler)/|^crawlers/|^pipeline/(?!types\\.ts$)',
+    ),
     rule('nothing-imports-dashboards', '^(?!dashboards/|app/|cli/)', '^dashboards/'),
     rule('nothing-imports-digest', '^(?!digest/|app/|cli/|scheduler/|dashboards/)', '^digest/'),
     rule('nothing-imports-the-composition-roots', '^(?!app/|cli/|bin/)', '^(app|cli)/'),

@@ -148,7 +148,11 @@ export function extractArticle(page: FetchedPage, options: ExtractOptions = {}):
     }
     // A parser or selector bug on one page must not stop a crawl; report it as a non-article.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, reason: 'extraction-failed', detail: `could not read the page: ${message.slice(0, 200)}` };
+    return {
+      ok: false,
+      reason: 'extraction-failed',
+      detail: `could not read the page: ${message.slice(0, 200)}`,
+    };
   }
 }
 

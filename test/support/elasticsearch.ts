@@ -21,7 +21,11 @@ export function uniqueIndexPrefix(label: string): string {
  * deletes (action.destructive_requires_name), so list them first.
  */
 export async function deleteTestIndices(client: Client, prefix: string): Promise<void> {
-  const found = await client.indices.get({ index: `${prefix}-*`, allow_no_indices: true, ignore_unavailable: true });
+  const found = await client.indices.get({
+    index: `${prefix}-*`,
+    allow_no_indices: true,
+    ignore_unavailable: true,
+  });
   const names = Object.keys(found);
   if (names.length > 0) await client.indices.delete({ index: names });
 }
