@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { ConfigError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { LocalNodeError } from './errors.ts';
@@ -49,7 +49,8 @@ export function newestForMajor(versions: readonly string[], major: number): stri
 
 /** The major version of the installed @elastic/elasticsearch client (the server's must match). */
 export async function installedClientMajor(): Promise<number> {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve('@elastic/elasticsearch')));
+  // createRequire rather than import.meta.resolve: vitest's module runner lacks the latter.
+  let dir = path.dirname(createRequire(import.meta.url).resolve('@elastic/elasticsearch'));
   for (;;) {
     const file = path.join(dir, 'package.json');
     const manifest = await readFile(file, 'utf8').then(

@@ -6,7 +6,7 @@ export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 const ISO_DATE_ONLY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/i;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/i;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$/;
 const EPOCH = /^\d{10}(\d{3})?$/;
 const EXPLICIT_ZONE = /(\b(GMT|UTC)\b|[+-]\d{2}:?\d{2}\b|Z$)/i;
@@ -68,11 +68,13 @@ export function parseMetadataDate(raw: string, timeZone: string): string | null 
   }
   const full = ISO_DATE_TIME.exec(value);
   if (full !== null) {
-    const [, y, mo, d, h, mi, s, zone] = full;
+    const [, y, mo, d, h, mi, s, fraction, zone] = full;
     const wall = local(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
-    if (zone === undefined) return toIso(zonedTimeToUtcMs(wall, timeZone));
-    const asUtc = zonedTimeToUtcMs(wall, 'UTC');
-    return toIso(asUtc === null ? null : asUtc - zoneOffsetMinutes(zone) * 60_000);
+    // Milliseconds, when the page gives them, are kept: they order same-minute wire stories.
+    const ms = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+    const utcMs = zone === undefined ? zonedTimeToUtcMs(wall, timeZone) : zonedTimeToUtcMs(wall, 'UTC');
+    if (utcMs === null) return null;
+    return toIso(utcMs + ms - (zone === undefined ? 0 : zoneOffsetMinutes(zone) * 60_000));
   }
   const compact = COMPACT_DATE.exec(value);
   if (compact !== null) {

@@ -4,7 +4,7 @@ import { parseMetadataDate, parseRelativeDate, parseTextDate } from '../../../pi
 describe('parseMetadataDate', () => {
   it('keeps the instant of a value with an offset and writes it in UTC', () => {
     expect(parseMetadataDate('2024-05-07T08:15:00+03:00', 'UTC')).toBe('2024-05-07T05:15:00.000Z');
-    expect(parseMetadataDate('2024-05-07T08:15:00.123Z', 'Europe/Warsaw')).toBe('2024-05-07T08:15:00.000Z');
+    expect(parseMetadataDate('2024-05-07T08:15:00.123Z', 'Europe/Warsaw')).toBe('2024-05-07T08:15:00.123Z');
     expect(parseMetadataDate('2024-05-07 08:15:00 +0200', 'UTC')).toBe('2024-05-07T06:15:00.000Z');
   });
 
