@@ -1,0 +1,173 @@
+import type { FixturePage } from '../types.ts';
+
+const AEB = 'extraction/scrapinghub-aeb';
+const AEB_LICENCE =
+  'article-extraction-benchmark (MIT); the page is the publisher’s copyrighted content, kept for evaluation only';
+
+/**
+ * The Test Herald (`en-fixture`): four real English pages from the Scrapinghub
+ * article-extraction benchmark, served with their original JSON-LD/OpenGraph,
+ * and two pages written for the fixture site (the robots-disallowed one and the slow one).
+ */
+export const EN_PAGES: readonly FixturePage[] = [
+  {
+    path: '/2019/11/18/russia-syria-rukban-refugee-return.html',
+    title: 'Russia and Syria: U.S.-backed Syrian Forces Blocking Refugee Return',
+    language: 'en',
+    publishedAt: '2019-11-18T20:28:55.000Z',
+    authors: [],
+    isMigrationRelated: true,
+    expectedTopics: ['asylum', 'detention_return_border'],
+    labelNote: 'Fact-check about the Rukban refugee camp and the planned return of its residents.',
+    reachedVia: ['home', 'section', 'sitemap'],
+    robotsDisallowed: false,
+    encoding: 'utf-8',
+    charsetDeclaredIn: 'header-and-meta',
+    distinctivePhrase: 'Rukban camp',
+    origin: {
+      kind: 'real',
+      dataset: AEB,
+      file: 'html/1ee91d1fce65e09be8b8d2d29eab771546d98ca2ba5c862941e660e9fec12432.html',
+      originalUrl: 'https://www.polygraph.info/a/fact-check-russia-us-al-tanf-rukban/30279001.html',
+      licence: AEB_LICENCE,
+    },
+    content: { file: 'en/polygraph-rukban.html' },
+  },
+  {
+    path: '/2019/11/19/doctors-offer-flu-shots-detained-migrants.html',
+    title: 'Doctors offer to give free flu shots to detained migrants, warn of epidemic',
+    language: 'en',
+    publishedAt: '2019-11-19T10:36:00.000Z',
+    authors: [],
+    isMigrationRelated: true,
+    expectedTopics: ['detention_return_border', 'children_minors'],
+    labelNote: 'No JSON-LD; the date is only in a <time datetime> element.',
+    reachedVia: ['section', 'sitemap'],
+    robotsDisallowed: false,
+    encoding: 'utf-8',
+    charsetDeclaredIn: 'header-and-meta',
+    distinctivePhrase: 'Doctors for Camp Closure',
+    origin: {
+      kind: 'real',
+      dataset: AEB,
+      file: 'html/abd9d6291b6bfae0c3ffad8ab7623b482c6da46face0271dc42af6324d8f0ce5.html',
+      originalUrl:
+        'https://www.msn.com/en-us/news/us/doctors-offer-to-give-free-flu-shots-to-detained-migrants-warn-of-epidemic/ar-BBWZedJ?srcref=rss',
+      licence: AEB_LICENCE,
+    },
+    content: { file: 'en/msn-flu-shots-detained-migrants.html' },
+  },
+  {
+    path: '/2019/11/19/thousands-of-teachers-pack-indiana-statehouse.html',
+    title: 'Thousands of teachers pack Indiana Statehouse for protest',
+    language: 'en',
+    publishedAt: '2019-11-20T04:34:00.000Z',
+    authors: [],
+    isMigrationRelated: false,
+    expectedTopics: [],
+    labelNote:
+      'Reached only through the redirect chain /old/… -> 301 -> /moved/… -> 302. Its JSON-LD says datePublished 0001-01-01; the visible "Published 11:34 PM EST Nov 19, 2019" is the truth.',
+    reachedVia: ['redirect'],
+    robotsDisallowed: false,
+    encoding: 'utf-8',
+    charsetDeclaredIn: 'header-and-meta',
+    distinctivePhrase: 'Indiana State Teachers Association',
+    origin: {
+      kind: 'real',
+      dataset: AEB,
+      file: 'html/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.html',
+      originalUrl:
+        'https://www.detroitnews.com/story/news/nation/2019/11/19/thousands-teachers-pack-indiana-statehouse-protest/40651467/',
+      licence: AEB_LICENCE,
+    },
+    content: { file: 'en/detroitnews-teachers-protest.html' },
+  },
+  {
+    path: '/2019/11/20/us-service-members-killed-afghanistan-helicopter-crash.html',
+    title: 'US service members killed in Afghanistan helicopter crash',
+    language: 'en',
+    publishedAt: '2019-11-20T08:02:00.000Z',
+    authors: [],
+    isMigrationRelated: false,
+    expectedTopics: [],
+    labelNote:
+      'War news without a refugee angle. JSON-LD says "20 Nov 2019 08:02 GMT", the visible <time> 08:00: compare dates to the minute with a few minutes of tolerance. Served without <meta charset> (header only).',
+    reachedVia: ['home', 'section', 'sitemap'],
+    robotsDisallowed: false,
+    encoding: 'utf-8',
+    charsetDeclaredIn: 'header',
+    distinctivePhrase: 'Chinook helicopter',
+    origin: {
+      kind: 'real',
+      dataset: AEB,
+      file: 'html/7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f.html',
+      originalUrl:
+        'https://www.aljazeera.com/news/2019/11/service-members-killed-afghanistan-helicopter-crash-191120070028895.html',
+      licence: AEB_LICENCE,
+    },
+    content: { file: 'en/aljazeera-helicopter-crash.html' },
+  },
+  {
+    path: '/private/2024/04/02/embargoed-asylum-applications-report.html',
+    title: 'EMBARGOED: asylum applications in the EU fell by a fifth, draft report says',
+    language: 'en',
+    publishedAt: '2024-04-02T09:00:00.000Z',
+    authors: ['Test Herald Data Desk'],
+    isMigrationRelated: true,
+    expectedTopics: ['asylum', 'data_statistics'],
+    labelNote: 'Under /private/, which robots.txt disallows; linked from the section page on purpose.',
+    reachedVia: ['section'],
+    robotsDisallowed: true,
+    encoding: 'utf-8',
+    charsetDeclaredIn: 'header-and-meta',
+    distinctivePhrase: 'embargoed draft',
+    origin: { kind: 'written', note: 'Written for the fixture site; no real page exists.' },
+    content: {
+      written: {
+        title: 'EMBARGOED: asylum applications in the EU fell by a fifth, draft report says',
+        lead: 'Internal copy, not for publication before the agency releases its annual figures.',
+        paragraphs: [
+          'An embargoed draft of the annual asylum trends report, seen by the Test Herald, says that first-time asylum applications in the European Union fell by about a fifth compared with the previous year.',
+          'The largest falls were recorded for applicants from Syria and Afghanistan, while applications from Venezuelan and Colombian nationals, who mostly arrive in Spain, continued to rise. Recognition rates varied widely between member states.',
+          'The draft also notes that about 40,000 unaccompanied children applied for international protection, and that reception systems in several countries remained overcrowded throughout the year.',
+        ],
+        authors: ['Test Herald Data Desk'],
+        displayDate: 'April 2, 2024 at 9:00 a.m. UTC',
+        section: 'Data',
+        metadata: 'json-ld-and-og',
+      },
+    },
+  },
+  {
+    path: '/2024/04/03/city-marathon-road-closures.html',
+    title: 'City marathon: road closures and detours for Sunday',
+    language: 'en',
+    publishedAt: '2024-04-03T07:15:00.000Z',
+    authors: ['Sam Carter'],
+    isMigrationRelated: false,
+    expectedTopics: [],
+    labelNote: 'The slow page: it answers only after the site’s slowMs (default 3 s).',
+    reachedVia: ['section'],
+    robotsDisallowed: false,
+    encoding: 'utf-8',
+    charsetDeclaredIn: 'header-and-meta',
+    distinctivePhrase: 'marathon route',
+    isSlow: true,
+    origin: { kind: 'written', note: 'Written for the fixture site; no real page exists.' },
+    content: {
+      written: {
+        title: 'City marathon: road closures and detours for Sunday',
+        lead: 'More than 15,000 runners are expected, and the river bridges will be closed to traffic all morning.',
+        paragraphs: [
+          'The marathon route starts at the old market square at 8 a.m., crosses both river bridges twice and finishes in the park by the exhibition hall. Roads along the route will close from 6 a.m. and reopen gradually from 2 p.m.',
+          'Buses on routes 3, 12 and 40 will be diverted, and the tram service across the north bridge will be replaced by a shuttle. Drivers are asked to use the ring road and to leave extra time for journeys to the airport.',
+          'Organisers are still looking for volunteers for the water stations at the 10, 21 and 30 kilometre marks. Residents who live on the route can collect access permits at the town hall until Friday.',
+        ],
+        authors: ['Sam Carter'],
+        displayDate: 'April 3, 2024 at 7:15 a.m. UTC',
+        section: 'Local',
+        metadata: 'json-ld-and-og',
+      },
+    },
+  },
+];
