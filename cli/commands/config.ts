@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { formatProblem, loadConfig } from '../../config/index.ts';
-import { compileTopics, runTopicExamples } from '../../pipeline/index.ts';
 import { printJson, printLine } from '../output.ts';
 
 export function registerConfigCommands(program: Command): void {
@@ -11,6 +8,9 @@ export function registerConfigCommands(program: Command): void {
     .description("validate every config file and run each topic's example sentences")
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { formatProblem, loadConfig } = await import('../../config/index.ts');
+      const { compileTopics, runTopicExamples } = await import('../../pipeline/index.ts');
       const { settings } = createContext();
       const loaded = await loadConfig({ configDir: settings.configDir, sourcesDir: settings.sourcesDir });
       if (!loaded.ok) {

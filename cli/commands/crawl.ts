@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { formatCrawlReport } from '../../app/format-report.ts';
-import { runCrawl } from '../../app/run-crawl.ts';
-import { connectElasticsearch, loadValidConfig } from '../../app/services.ts';
-import { parsePositiveInt } from '../parse-options.ts';
 import { printJson, printLine } from '../output.ts';
+import { parsePositiveInt } from '../parse-options.ts';
 
 export function registerCrawlCommand(program: Command): void {
   program
@@ -14,6 +10,10 @@ export function registerCrawlCommand(program: Command): void {
     .option('--max-pages <n>', 'stop each source after n fetched pages', parsePositiveInt)
     .option('--json', 'print the run report as JSON')
     .action(async (options: { source?: string[]; maxPages?: number; json?: boolean }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { formatCrawlReport } = await import('../../app/format-report.ts');
+      const { runCrawl } = await import('../../app/run-crawl.ts');
+      const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
       const { settings, logger } = createContext();
       const config = await loadValidConfig(settings);
       const client = await connectElasticsearch(settings, logger);

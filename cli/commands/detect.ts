@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { readJsonLines, readStdin, requireStringFields } from '../../app/read-input.ts';
-import { detectLanguage } from '../../pipeline/index.ts';
 import { printJson, printJsonLine } from '../output.ts';
 
 export function registerDetectCommand(program: Command): void {
@@ -12,6 +10,8 @@ export function registerDetectCommand(program: Command): void {
       'a batch: lines of {"id","text"}; prints one JSON line per input line, in order',
     )
     .action(async (options: { jsonl?: string }) => {
+      const { readJsonLines, readStdin, requireStringFields } = await import('../../app/read-input.ts');
+      const { detectLanguage } = await import('../../pipeline/index.ts');
       if (options.jsonl !== undefined) {
         const lines = await readJsonLines(options.jsonl, (value) =>
           requireStringFields(value, ['id', 'text']),

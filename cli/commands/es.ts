@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { localNodeStatus, startLocalNode, stopLocalNode } from '../../indexer/local-node/index.ts';
+import type { LocalNodeStatus } from '../../indexer/local-node/index.ts';
 import { printJson, printLine } from '../output.ts';
 
 export function registerEsCommands(program: Command): void {
@@ -13,6 +12,8 @@ export function registerEsCommands(program: Command): void {
     .description('download (first time), configure and start the local node; wait until healthy')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { startLocalNode } = await import('../../indexer/local-node/index.ts');
       const { settings, logger } = createContext();
       refuseExternal(settings.elasticsearch.kind);
       const status = await startLocalNode(settings, logger);
@@ -23,6 +24,8 @@ export function registerEsCommands(program: Command): void {
   es.command('stop')
     .description('stop the local node cleanly')
     .action(async () => {
+      const { createContext } = await import('../../app/context.ts');
+      const { stopLocalNode } = await import('../../indexer/local-node/index.ts');
       const { settings, logger } = createContext();
       refuseExternal(settings.elasticsearch.kind);
       const { wasRunning } = await stopLocalNode(settings, logger);
@@ -33,6 +36,8 @@ export function registerEsCommands(program: Command): void {
     .description('is the local node installed, running and healthy')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { localNodeStatus } = await import('../../indexer/local-node/index.ts');
       const { settings } = createContext();
       refuseExternal(settings.elasticsearch.kind);
       const status = await localNodeStatus(settings);
@@ -49,7 +54,7 @@ function refuseExternal(kind: 'embedded' | 'external'): void {
   }
 }
 
-function describe(status: Awaited<ReturnType<typeof localNodeStatus>>): string {
+function describe(status: LocalNodeStatus): string {
   switch (status.state) {
     case 'running':
       return `${status.version} running at ${status.url} (pid ${status.pid}, health ${status.health})`;

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { connectElasticsearch } from '../../app/services.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { ensureIndices, replaySpool } from '../../indexer/index.ts';
 import { printJson, printLine } from '../output.ts';
 
 export function registerIndexCommand(program: Command): void {
@@ -13,6 +10,9 @@ export function registerIndexCommand(program: Command): void {
     .option('--replay', 'replay the spool of articles that could not be indexed')
     .option('--json', 'print JSON')
     .action(async (options: { replay?: boolean; json?: boolean }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { connectElasticsearch } = await import('../../app/services.ts');
+      const { ensureIndices, replaySpool } = await import('../../indexer/index.ts');
       if (!options.replay) throw new ConfigError('index: say what to do (--replay)');
       const { settings, logger } = createContext();
       const client = await connectElasticsearch(settings, logger);

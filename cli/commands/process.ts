@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { readJsonLines, requireStringFields } from '../../app/read-input.ts';
-import { loadValidConfig } from '../../app/services.ts';
-import { sourceForUrl } from '../../app/source-for-url.ts';
 import { ConfigError } from '../../core/errors.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
-import { compileTopics, processPage } from '../../pipeline/index.ts';
+import type { ProcessResult } from '../../pipeline/types.ts';
 import { printJson, printJsonLine } from '../output.ts';
 
 export function registerProcessCommand(program: Command): void {
@@ -17,10 +13,15 @@ export function registerProcessCommand(program: Command): void {
     .option('--html <file>', 'the saved HTML of the page')
     .option('--jsonl <file>', 'a batch: lines of {"url","html"}; prints one JSON line per input line')
     .action(async (options: { url?: string; html?: string; jsonl?: string }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { readJsonLines, requireStringFields } = await import('../../app/read-input.ts');
+      const { loadValidConfig } = await import('../../app/services.ts');
+      const { sourceForUrl } = await import('../../app/source-for-url.ts');
+      const { compileTopics, processPage } = await import('../../pipeline/index.ts');
       const { settings } = createContext();
       const config = await loadValidConfig(settings);
       const taxonomy = compileTopics(config.topics);
-      const run = (url: string, html: string): ReturnType<typeof processPage> =>
+      const run = (url: string, html: string): ProcessResult =>
         processPage(pageOf(url, html), {
           source: sourceForUrl(config.sources, url, settings.timeZone),
           taxonomy,
@@ -57,6 +58,6 @@ function pageOf(url: string, html: string): FetchedPage {
   };
 }
 
-function resultJson(result: ReturnType<typeof processPage>): unknown {
+function resultJson(result: ProcessResult): unknown {
   return result.ok ? result.article : { notAnArticle: result.reason, detail: result.detail };
 }

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { formatCrawlReport } from '../../app/format-report.ts';
-import { runCrawl } from '../../app/run-crawl.ts';
-import { connectElasticsearch, loadValidConfig } from '../../app/services.ts';
 import { printLine } from '../output.ts';
 
 export function registerRunCommand(program: Command): void {
@@ -12,6 +8,10 @@ export function registerRunCommand(program: Command): void {
       'the main job: start Elasticsearch (embedded unless PRESSMON_ES_URL is set), crawl every source once, index',
     )
     .action(async () => {
+      const { createContext } = await import('../../app/context.ts');
+      const { formatCrawlReport } = await import('../../app/format-report.ts');
+      const { runCrawl } = await import('../../app/run-crawl.ts');
+      const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
       const { settings, logger } = createContext();
       const config = await loadValidConfig(settings);
       const client = await connectElasticsearch(settings, logger);

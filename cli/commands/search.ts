@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { connectElasticsearch } from '../../app/services.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { searchArticles } from '../../indexer/index.ts';
-import { parseDate, parsePositiveInt } from '../parse-options.ts';
 import { printJson, printLine } from '../output.ts';
+import { parseDate, parsePositiveInt } from '../parse-options.ts';
 
 interface SearchOptions {
   lang?: string[];
@@ -33,6 +30,9 @@ export function registerSearchCommand(program: Command): void {
     .option('--size <n>', 'number of hits', parsePositiveInt, 10)
     .option('--json', 'print the full response as JSON')
     .action(async (words: string[], options: SearchOptions) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { connectElasticsearch } = await import('../../app/services.ts');
+      const { searchArticles } = await import('../../indexer/index.ts');
       if (options.sort !== 'relevance' && options.sort !== 'date') {
         throw new ConfigError(`--sort must be relevance or date, got "${options.sort}"`);
       }

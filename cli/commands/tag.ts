@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { createContext } from '../../app/context.ts';
-import { readJsonLines, readStdin, requireStringFields } from '../../app/read-input.ts';
-import { loadValidConfig } from '../../app/services.ts';
-import { isLanguageCode } from '../../core/languages.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { compileTopics, detectLanguage, tagTopics } from '../../pipeline/index.ts';
+import { isLanguageCode } from '../../core/languages.ts';
+import type { TopicTagging } from '../../pipeline/topics/index.ts';
 import { printJson, printJsonLine } from '../output.ts';
 
 export function registerTagCommand(program: Command): void {
@@ -17,6 +14,10 @@ export function registerTagCommand(program: Command): void {
       'a batch: lines of {"id","text"} (optional "lang"); one JSON line per input line',
     )
     .action(async (options: { lang?: string; jsonl?: string }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { readJsonLines, readStdin, requireStringFields } = await import('../../app/read-input.ts');
+      const { loadValidConfig } = await import('../../app/services.ts');
+      const { compileTopics, detectLanguage, tagTopics } = await import('../../pipeline/index.ts');
       if (options.lang !== undefined && !isLanguageCode(options.lang)) {
         throw new ConfigError(
           `--lang must be an ISO 639-1 code pressmon knows (ro, pl, en, ru, uk, …), got "${options.lang}"`,
@@ -24,7 +25,7 @@ export function registerTagCommand(program: Command): void {
       }
       const { settings } = createContext();
       const taxonomy = compileTopics((await loadValidConfig(settings)).topics);
-      const tag = (text: string, lang: string | undefined): ReturnType<typeof tagTopics> => {
+      const tag = (text: string, lang: string | undefined): TopicTagging => {
         const language = lang !== undefined && isLanguageCode(lang) ? lang : detectLanguage({ text }).code;
         return tagTopics(taxonomy, { title: '', lead: null, body: text, language });
       };
