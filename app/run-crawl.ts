@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Settings } from '../config/settings.ts';
 import type { PressmonConfig, SourceConfig } from '../config/types.ts';
+import { ConfigError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { crawlSource, type SourceCrawlReport } from '../crawlers/index.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
@@ -56,12 +57,13 @@ export interface RunCrawlOptions {
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport> {
   const { settings, logger, client, config } = options;
   const startedAt = new Date().toISOString();
+  const sources = selectSources(config.sources, options.sourceIds ?? []);
   const spoolDir = path.join(settings.dataDir, 'spool');
   await ensureIndices(client, settings.indexPrefix);
   const replayed = await replaySpool({ client, prefix: settings.indexPrefix, spoolDir, logger });
   const taxonomy = compileTopics(config.topics);
   const reports: SourceRunReport[] = [];
-  for (const source of selectSources(config.sources, options.sourceIds ?? [])) {
+  for (const source of sources) {
     if (options.signal?.aborted) break;
     const sourceLogger = logger.child({ sourceId: source.id });
     reports.push(await crawlOneSource({ ...options, source, logger: sourceLogger, spoolDir, taxonomy }));
@@ -75,7 +77,7 @@ function selectSources(sources: readonly SourceConfig[], ids: readonly string[])
     const source = sources.find((candidate) => candidate.id === id);
     if (source === undefined) {
       const known = sources.map((candidate) => candidate.id).join(', ');
-      throw new Error(`no source with id "${id}" (known: ${known})`);
+      throw new ConfigError(`--source ${id}: no such source (known: ${known})`);
     }
     return source;
   });
