@@ -80,14 +80,21 @@ describe('crawling the fixture news site into Elasticsearch', () => {
   it.each(EXPECTED.map((entry) => [entry.path, entry] as const))(
     'extracts title, date, language and topics of %s',
     async (_path, entry: ManifestEntry) => {
-      const article = await getArticle(client, settings.indexPrefix, articleIdFor(manifestUrl(entry, site.outlets)));
+      const article = await getArticle(
+        client,
+        settings.indexPrefix,
+        articleIdFor(manifestUrl(entry, site.outlets)),
+      );
       expect(article?.title).toBe(entry.title);
       expect(article?.language.code).toBe(entry.language);
       if (entry.publishedAt !== undefined) expect(article?.publishedAt).toBe(entry.publishedAt);
       expect(article?.isMigrationRelated).toBe(entry.isMigrationRelated);
       if (entry.isMigrationRelated) {
         const topicIds = article?.topics.map((topic) => topic.id) ?? [];
-        expect(topicIds.some((id) => (entry.expectedTopics as readonly string[]).includes(id)), topicIds.join()).toBe(true);
+        expect(
+          topicIds.some((id) => (entry.expectedTopics as readonly string[]).includes(id)),
+          topicIds.join(),
+        ).toBe(true);
       }
       expect([article?.title, article?.lead, article?.body].join('\n')).toContain(entry.distinctivePhrase);
     },
@@ -102,14 +109,19 @@ describe('crawling the fixture news site into Elasticsearch', () => {
       });
       expect(response.ok, entry.path).toBe(true);
       if (!response.ok) continue;
-      expect(response.hits.map((hit) => hit.title), entry.distinctivePhrase).toContain(entry.title);
+      expect(
+        response.hits.map((hit) => hit.title),
+        entry.distinctivePhrase,
+      ).toContain(entry.title);
     }
   });
 
   it('never fetches a page that robots.txt disallows', () => {
     for (const entry of FIXTURE_MANIFEST.filter((candidate) => candidate.robotsDisallowed)) {
       const outlet = site.outlet(entry.outletId);
-      const fetched = site.requests.some((request) => request.outletId === outlet.id && request.path === entry.path);
+      const fetched = site.requests.some(
+        (request) => request.outletId === outlet.id && request.path === entry.path,
+      );
       expect(fetched, entry.path).toBe(false);
     }
   });
