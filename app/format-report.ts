@@ -61,3 +61,11 @@ function describeProblems(source: SourceRunReport): string[] {
   if (more > 0) lines.push(`${source.crawl.sourceId}: … and ${more} more failures (--json lists all)`);
   return lines;
 }
+
+/**
+ * Exit code of a crawl run for cron and scripts: 1 when a source failed
+ * entirely (nothing fetched, something failed), else 0.
+ */
+export function exitCodeForCrawl(report: CrawlRunReport): number {
+  return report.sources.some((source) => source.crawl.fetched === 0 && source.crawl.failed > 0) ? 1 : 0;
+}

@@ -10,8 +10,8 @@ import {
   articleExists,
   ensureIndices,
   replaySpool,
-  writeArticles,
   type WriteReport,
+  writeArticles,
 } from '../indexer/index.ts';
 import { compileTopics, processPage } from '../pipeline/index.ts';
 import type { Article, NotArticleReason } from '../pipeline/types.ts';

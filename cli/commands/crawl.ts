@@ -11,7 +11,7 @@ export function registerCrawlCommand(program: Command): void {
     .option('--json', 'print the run report as JSON')
     .action(async (options: { source?: string[]; maxPages?: number; json?: boolean }) => {
       const { createContext } = await import('../../app/context.ts');
-      const { formatCrawlReport } = await import('../../app/format-report.ts');
+      const { exitCodeForCrawl, formatCrawlReport } = await import('../../app/format-report.ts');
       const { runCrawl } = await import('../../app/run-crawl.ts');
       const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
       const { settings, logger } = createContext();
@@ -36,9 +36,7 @@ export function registerCrawlCommand(program: Command): void {
         });
         if (options.json) printJson(report);
         else printLine(formatCrawlReport(report));
-        if (report.sources.some((source) => source.crawl.fetched === 0 && source.crawl.failed > 0)) {
-          process.exitCode = 1;
-        }
+        process.exitCode = exitCodeForCrawl(report);
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

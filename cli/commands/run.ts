@@ -9,7 +9,7 @@ export function registerRunCommand(program: Command): void {
     )
     .action(async () => {
       const { createContext } = await import('../../app/context.ts');
-      const { formatCrawlReport } = await import('../../app/format-report.ts');
+      const { exitCodeForCrawl, formatCrawlReport } = await import('../../app/format-report.ts');
       const { runCrawl } = await import('../../app/run-crawl.ts');
       const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
       const { settings, logger } = createContext();
@@ -22,6 +22,8 @@ export function registerRunCommand(program: Command): void {
         printLine(formatCrawlReport(report));
         printLine();
         printLine('Search the articles with: node bin/pressmon.js search <words>');
+        printLine('Elasticsearch keeps running for searches; stop it with: node bin/pressmon.js es stop');
+        process.exitCode = exitCodeForCrawl(report);
       } finally {
         await client.close();
       }
