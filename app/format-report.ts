@@ -39,7 +39,7 @@ export function formatCrawlReport(report: CrawlRunReport): string {
       .join('  ');
   const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
   const out = [
-    `Crawl run ${report.startedAt} (${seconds.toFixed(1)} s)`,
+    `Crawl run ${report.runId}: ${report.status} (${seconds.toFixed(1)} s)`,
     ...(report.replayed.indexed + report.replayed.spooled > 0
       ? [`Spool replayed: ${report.replayed.indexed} indexed, ${report.replayed.spooled} still spooled`]
       : []),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Settings } from '../config/settings.ts';
@@ -9,6 +10,8 @@ import type { FetchedPage } from '../crawlers/types.ts';
 import {
   articleExists,
   ensureIndices,
+  type RunStatus,
+  recordRun,
   replaySpool,
   type WriteReport,
   writeArticles,
@@ -33,6 +36,8 @@ export interface WriteTotals {
 }
 
 export interface CrawlRunReport {
+  readonly runId: string;
+  readonly status: RunStatus;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly replayed: WriteTotals;
@@ -57,6 +62,7 @@ export interface RunCrawlOptions {
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport> {
   const { settings, logger, client, config } = options;
   const startedAt = new Date().toISOString();
+  const runId = `crawl-${startedAt.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
   const sources = selectSources(config.sources, options.sourceIds ?? []);
   const spoolDir = path.join(settings.dataDir, 'spool');
   await ensureIndices(client, settings.indexPrefix);
@@ -68,7 +74,35 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     const sourceLogger = logger.child({ sourceId: source.id });
     reports.push(await crawlOneSource({ ...options, source, logger: sourceLogger, spoolDir, taxonomy }));
   }
-  return { startedAt, finishedAt: new Date().toISOString(), replayed: totals(replayed), sources: reports };
+  const report: CrawlRunReport = {
+    runId,
+    status: runStatus(reports),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    replayed: totals(replayed),
+    sources: reports,
+  };
+  await recordRun(client, settings.indexPrefix, {
+    runId,
+    kind: 'crawl',
+    status: report.status,
+    startedAt,
+    finishedAt: report.finishedAt,
+    sourceIds: reports.map((source) => source.crawl.sourceId),
+    report,
+  }).catch((error: unknown) => {
+    // The report is still printed; losing its copy in Elasticsearch must not fail the run.
+    logger.warn({ runId, err: error }, 'could not record the run in Elasticsearch');
+  });
+  return report;
+}
+
+/** ok: no failure anywhere; failed: every source failed entirely; partial otherwise. */
+function runStatus(reports: readonly SourceRunReport[]): RunStatus {
+  const failedEntirely = (source: SourceRunReport): boolean =>
+    source.crawl.fetched === 0 && source.crawl.failed > 0;
+  if (reports.length > 0 && reports.every(failedEntirely)) return 'failed';
+  return reports.some((source) => source.crawl.failed > 0 || source.written.spooled > 0) ? 'partial' : 'ok';
 }
 
 function selectSources(sources: readonly SourceConfig[], ids: readonly string[]): SourceConfig[] {

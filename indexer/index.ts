@@ -13,6 +13,7 @@ export { describeEsError, type EnsureIndicesOptions, ensureIndices } from './ens
 export { IndexerError } from './errors.ts';
 export { ARTICLES_MAPPING_VERSION, type IndexNames, indexNames } from './index-names.ts';
 export { type ReplaySpoolOptions, replaySpool } from './replay-spool.ts';
+export { latestRuns, type RunRecord, type RunStatus, recordRun } from './runs.ts';
 export { type ScanRequest, scanArticles } from './scan.ts';
 export {
   escapeHtml,

@@ -12,7 +12,7 @@ import { loadSettings, type Settings } from '../../config/settings.ts';
 import type { PressmonConfig } from '../../config/types.ts';
 import { articleIdFor } from '../../core/canonical-url.ts';
 import { silentLogger } from '../../core/logger.ts';
-import { countArticles, getArticle, searchArticles } from '../../indexer/index.ts';
+import { countArticles, getArticle, latestRuns, searchArticles } from '../../indexer/index.ts';
 import { type FixtureSite, startFixtureSite } from '../fixture-site/index.ts';
 import { FIXTURE_MANIFEST, type ManifestEntry, manifestUrl } from '../fixture-site/manifest.ts';
 import { deleteTestIndices, testEsClient, testEsUrl, uniqueIndexPrefix } from '../support/elasticsearch.ts';
@@ -114,6 +114,16 @@ describe('crawling the fixture news site into Elasticsearch', () => {
         entry.distinctivePhrase,
       ).toContain(entry.title);
     }
+  });
+
+  it('records the run and its per-source report in the runs index', async () => {
+    await client.indices.refresh({ index: `${settings.indexPrefix}-runs` });
+    const [latest] = await latestRuns(client, settings.indexPrefix, 'crawl');
+    expect(latest?.runId).toBe(firstRun.runId);
+    expect(latest?.sourceIds).toEqual(firstRun.sources.map((source) => source.crawl.sourceId));
+    // The en outlet links a 404, a 500 and a slow page: the run is partial, not failed.
+    expect(latest?.status).toBe(firstRun.status);
+    expect(['ok', 'partial']).toContain(latest?.status);
   });
 
   it('never fetches a page that robots.txt disallows', () => {
