@@ -109,7 +109,7 @@ export interface Article {
   readonly fetchedAt: string;
   readonly language: LanguageGuess;
   readonly topics: readonly TopicTag[];
-  /** Sum of the topic scores, the measure of "migration-related". */
+  /** Pooled evidence of migration across all topic matches and the migration vocabulary (pipeline/topics/migration-evidence.ts). */
   readonly relevance: number;
   readonly isMigrationRelated: boolean;
   readonly organisations: readonly OrganisationMention[];

@@ -1,8 +1,9 @@
 import { parseTermPattern, type TermWord } from '../../config/term-pattern.ts';
 import type { PerLanguage, TermPattern, Topic } from '../../config/types.ts';
-import { COALITION_LANGUAGES, type CoalitionLanguage } from '../../core/languages.ts';
 import { ConfigError } from '../../core/errors.ts';
+import { COALITION_LANGUAGES, type CoalitionLanguage } from '../../core/languages.ts';
 import { foldWord } from './fold.ts';
+import { MIGRATION_VOCABULARY } from './migration-vocabulary.ts';
 import { stemWord } from './stem.ts';
 import { tokenise } from './tokenise.ts';
 
@@ -38,27 +39,48 @@ export interface CompiledTopic {
 /** The taxonomy ready for matching: compile once, tag many articles. */
 export interface CompiledTaxonomy {
   readonly topics: readonly CompiledTopic[];
+  /**
+   * General migration words that count toward relevance but tag no topic
+   * (migration-vocabulary.ts); absent in a taxonomy built by hand.
+   */
+  readonly vocabulary?: CompiledTopic;
 }
+
+/** The id under which the general vocabulary is compiled (never a topic id). */
+export const VOCABULARY_ID = 'migration-vocabulary';
 
 /**
  * Compiles the topics' term patterns (syntax on {@link TermPattern}) into
  * matchers: words folded and stemmed in the term's language, prefixes folded.
- * Throws a ConfigError naming the topic, its file and the term when a pattern
- * is malformed (the config loader normally reports these first).
+ * The general migration vocabulary is compiled alongside (pass `null` to leave
+ * it out). Throws a ConfigError naming the topic, its file and the term when a
+ * pattern is malformed (the config loader normally reports these first).
  */
-export function compileTopics(topics: readonly Topic[]): CompiledTaxonomy {
+export function compileTopics(
+  topics: readonly Topic[],
+  vocabulary: typeof MIGRATION_VOCABULARY | null = MIGRATION_VOCABULARY,
+): CompiledTaxonomy {
+  const compiled = topics.map((topic) => ({
+    id: topic.id,
+    weight: topic.weight,
+    terms: compileTerms(topic, topic.terms, 'terms'),
+    exclusions: compileTerms(topic, topic.exclusions, 'exclusions'),
+  }));
+  if (vocabulary === null) return { topics: compiled };
+  const source = { id: VOCABULARY_ID, file: 'pipeline/topics/migration-vocabulary.ts' };
   return {
-    topics: topics.map((topic) => ({
-      id: topic.id,
-      weight: topic.weight,
-      terms: compileTerms(topic, topic.terms, 'terms'),
-      exclusions: compileTerms(topic, topic.exclusions, 'exclusions'),
-    })),
+    topics: compiled,
+    vocabulary: {
+      id: VOCABULARY_ID,
+      weight: 1,
+      terms: compileTerms(source, vocabulary.terms, 'terms'),
+      exclusions: compileTerms(source, vocabulary.exclusions, 'exclusions'),
+    },
   };
 }
 
 function compileTerms(
-  topic: Topic,
+  topic: Pick<Topic, 'id' | 'file'>,
   perLanguage: PerLanguage<readonly TermPattern[]>,
   list: 'terms' | 'exclusions',
 ): CompiledTerm[] {

@@ -4,8 +4,21 @@ export {
   type CompiledTopic,
   compileTerm,
   compileTopics,
+  VOCABULARY_ID,
 } from './compile-topics.ts';
+export {
+  evaluateTagging,
+  type LabelledArticle,
+  type LanguageEvaluation,
+  measure,
+  type PrecisionRecall,
+  type TaggingError,
+  type TaggingEvaluation,
+} from './evaluate-tagging.ts';
 export { foldWord } from './fold.ts';
+export { isMigrationRelated, type MigrationEvidence } from './migration-evidence.ts';
+export { MIGRATION_VOCABULARY } from './migration-vocabulary.ts';
+export { LabelledSetError, readLabelledSet } from './read-labelled-set.ts';
 export { type ExampleResult, runTopicExamples } from './run-topic-examples.ts';
 export { TOPIC_SCORING } from './scoring.ts';
 export { stemWord } from './stem.ts';

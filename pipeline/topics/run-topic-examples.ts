@@ -1,5 +1,5 @@
-import type { CoalitionLanguage } from '../../core/languages.ts';
 import type { Topic } from '../../config/types.ts';
+import type { CoalitionLanguage } from '../../core/languages.ts';
 import type { TermMatch } from '../types.ts';
 import type { CompiledTaxonomy } from './compile-topics.ts';
 import { tagTopics } from './tag-topics.ts';

@@ -1,5 +1,4 @@
 import type { DetectedLanguageCode } from '../../core/languages.ts';
-import type { TopicTag } from '../types.ts';
 
 /**
  * Every constant of topic scoring and of the "migration-related" decision,
@@ -22,9 +21,13 @@ export const TOPIC_SCORING = {
    * in the body of a short text.
    */
   minTopicEvidence: 1,
-  /** Least relevance (the sum of the tagged topics' scores) for "migration-related". */
+  /**
+   * Least relevance for "migration-related" (migration-evidence.ts): the pooled
+   * evidence of all topic terms and of the general migration vocabulary, each
+   * word once, length-normalised like a topic's.
+   */
   minRelevance: 2,
-  /** Without a match in the title or lead, this many distinct matched words in the body are needed. */
+  /** Without a match in the title or lead, this many distinct matched terms in the body are needed. */
   minDistinctBodyTerms: 3,
 } as const;
 
@@ -48,21 +51,4 @@ export function languageWeight(termLanguage: string, articleLanguage: DetectedLa
 /** Divides scores of texts longer than the pivot by sqrt(words / pivot): long articles don't win by size alone. */
 export function lengthFactor(wordCount: number): number {
   return Math.sqrt(Math.max(1, wordCount / TOPIC_SCORING.lengthPivotWords));
-}
-
-/**
- * The "migration-related" decision (DESIGN §4: the main subject or a
- * substantial part concerns people moving across borders or living as
- * foreigners). Related when the relevance reaches {@link TOPIC_SCORING.minRelevance}
- * AND the evidence is not a passing mention: a tagged topic matched in the
- * title or lead, or at least {@link TOPIC_SCORING.minDistinctBodyTerms}
- * distinct words matched in the body. Exclusions (war fronts, football clubs)
- * have already removed their matches.
- */
-export function isMigrationRelated(topics: readonly TopicTag[], relevance: number): boolean {
-  if (relevance < TOPIC_SCORING.minRelevance) return false;
-  const terms = topics.flatMap((topic) => topic.terms);
-  if (terms.some((term) => term.field !== 'body')) return true;
-  const distinctBodyWords = new Set(terms.map((term) => term.text.toLowerCase()));
-  return distinctBodyWords.size >= TOPIC_SCORING.minDistinctBodyTerms;
 }

@@ -2,14 +2,8 @@ import type { DetectedLanguageCode } from '../../core/languages.ts';
 import type { TermMatch, TopicTag } from '../types.ts';
 import type { CompiledTaxonomy, CompiledTerm, CompiledTopic } from './compile-topics.ts';
 import { type FieldIndex, findTerm, indexField, type Occurrence } from './find-terms.ts';
-import {
-  type Field,
-  isMigrationRelated,
-  languageWeight,
-  lengthFactor,
-  saturate,
-  TOPIC_SCORING,
-} from './scoring.ts';
+import { isMigrationRelated, weighMigrationEvidence } from './migration-evidence.ts';
+import { type Field, languageWeight, lengthFactor, saturate, TOPIC_SCORING } from './scoring.ts';
 import { tokenise } from './tokenise.ts';
 
 export interface TaggableArticle {
@@ -22,22 +16,32 @@ export interface TaggableArticle {
 export interface TopicTagging {
   /** Tagged topics, best score first; each carries the terms that matched. */
   readonly topics: readonly TopicTag[];
-  /** Sum of the tagged topics' scores. */
+  /**
+   * How much of the text is about migration: the evidence of every kept match
+   * of every topic and of the general vocabulary, each word counted once
+   * (migration-evidence.ts). Topics that were not tagged still add to it.
+   */
   readonly relevance: number;
   readonly isMigrationRelated: boolean;
 }
 
-interface IndexedField {
+export interface IndexedField {
   readonly field: Field;
   readonly text: string;
   readonly index: FieldIndex;
 }
 
 /** A kept occurrence of a term, with the weight of the term's language. */
-interface Hit {
+export interface Hit {
   readonly term: CompiledTerm;
   readonly occurrence: Occurrence;
   readonly weight: number;
+}
+
+/** The kept hits of one topic (or of the vocabulary) in one field. */
+export interface FieldHits {
+  readonly field: IndexedField;
+  readonly hits: readonly Hit[];
 }
 
 /**
@@ -53,18 +57,30 @@ interface Hit {
  * terms of field weight × language weight × saturated count, divided by the
  * length factor; it is tagged when the evidence reaches
  * `TOPIC_SCORING.minTopicEvidence`, and scores evidence × topic weight.
+ * Relevance and the "migration-related" decision: migration-evidence.ts.
  */
 export function tagTopics(taxonomy: CompiledTaxonomy, article: TaggableArticle): TopicTagging {
   const fields = indexFields(article);
   const wordCount = fields.reduce((total, field) => total + field.index.tokens.length, 0);
+  const divisor = lengthFactor(wordCount);
   const topics: TopicTag[] = [];
+  const allHits: FieldHits[] = [];
   for (const topic of taxonomy.topics) {
-    const tag = tagTopic(topic, fields, article.language, wordCount);
+    const hits = findTopicHits(topic, fields, article.language);
+    allHits.push(...hits);
+    const tag = tagTopic(topic, hits, divisor);
     if (tag !== null) topics.push(tag);
   }
+  if (taxonomy.vocabulary !== undefined) {
+    allHits.push(...findTopicHits(taxonomy.vocabulary, fields, article.language));
+  }
   topics.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  const relevance = round(topics.reduce((total, topic) => total + topic.score, 0));
-  return { topics, relevance, isMigrationRelated: isMigrationRelated(topics, relevance) };
+  const evidence = weighMigrationEvidence(allHits, divisor);
+  return {
+    topics,
+    relevance: round(evidence.relevance),
+    isMigrationRelated: isMigrationRelated(evidence),
+  };
 }
 
 function indexFields(article: TaggableArticle): IndexedField[] {
@@ -76,29 +92,33 @@ function indexFields(article: TaggableArticle): IndexedField[] {
   return fields.map(([field, text]) => ({ field, text, index: indexField(tokenise(text)) }));
 }
 
-function tagTopic(
+function findTopicHits(
   topic: CompiledTopic,
   fields: readonly IndexedField[],
   language: DetectedLanguageCode,
-  wordCount: number,
-): TopicTag | null {
+): FieldHits[] {
+  return fields
+    .filter((field) => field.index.tokens.length > 0)
+    .map((field) => ({ field, hits: findHits(topic, field.index, language) }));
+}
+
+function tagTopic(topic: CompiledTopic, perField: readonly FieldHits[], divisor: number): TopicTag | null {
   const terms: TermMatch[] = [];
   let evidence = 0;
-  for (const field of fields) {
-    if (field.index.tokens.length === 0) continue;
-    for (const [term, hits] of groupByTerm(findHits(topic, field.index, language))) {
-      const first = hits[0];
+  for (const { field, hits } of perField) {
+    for (const [term, termHits] of groupByTerm(hits)) {
+      const first = termHits[0];
       if (first === undefined) continue;
-      evidence += TOPIC_SCORING.fieldWeights[field.field] * first.weight * saturate(hits.length);
+      evidence += TOPIC_SCORING.fieldWeights[field.field] * first.weight * saturate(termHits.length);
       terms.push({
         term: term.source,
         field: field.field,
         text: surface(field, first.occurrence),
-        count: hits.length,
+        count: termHits.length,
       });
     }
   }
-  const normalised = evidence / lengthFactor(wordCount);
+  const normalised = evidence / divisor;
   if (normalised < TOPIC_SCORING.minTopicEvidence) return null;
   return { id: topic.id, score: round(normalised * topic.weight), terms };
 }
@@ -108,7 +128,7 @@ function tagTopic(
  * token counts for one term only: heavier terms (own language) first, then
  * longer ones (a phrase before its words), then the first listed.
  */
-function findHits(topic: CompiledTopic, index: FieldIndex, language: DetectedLanguageCode): Hit[] {
+export function findHits(topic: CompiledTopic, index: FieldIndex, language: DetectedLanguageCode): Hit[] {
   const excluded = excludedSentences(topic, index);
   const candidates: Hit[] = [];
   for (const term of topic.terms) {
@@ -149,7 +169,7 @@ function touchesExcluded(index: FieldIndex, occurrence: Occurrence, excluded: Re
   return excluded.has(first) || excluded.has(last);
 }
 
-function groupByTerm(hits: readonly Hit[]): Map<CompiledTerm, Hit[]> {
+export function groupByTerm(hits: readonly Hit[]): Map<CompiledTerm, Hit[]> {
   const groups = new Map<CompiledTerm, Hit[]>();
   for (const hit of hits) groups.set(hit.term, [...(groups.get(hit.term) ?? []), hit]);
   return groups;
