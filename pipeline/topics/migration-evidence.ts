@@ -1,6 +1,6 @@
 import type { CompiledTerm } from './compile-topics.ts';
+import type { FieldHits, Hit } from './hits.ts';
 import { type Field, saturate, TOPIC_SCORING } from './scoring.ts';
-import type { FieldHits, Hit } from './tag-topics.ts';
 
 /** What the "migration-related" decision reads. */
 export interface MigrationEvidence {

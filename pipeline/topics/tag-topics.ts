@@ -2,6 +2,7 @@ import type { DetectedLanguageCode } from '../../core/languages.ts';
 import type { TermMatch, TopicTag } from '../types.ts';
 import type { CompiledTaxonomy, CompiledTerm, CompiledTopic } from './compile-topics.ts';
 import { type FieldIndex, findTerm, indexField, type Occurrence } from './find-terms.ts';
+import type { FieldHits, Hit, IndexedField } from './hits.ts';
 import { isMigrationRelated, weighMigrationEvidence } from './migration-evidence.ts';
 import { type Field, languageWeight, lengthFactor, saturate, TOPIC_SCORING } from './scoring.ts';
 import { tokenise } from './tokenise.ts';
@@ -23,25 +24,6 @@ export interface TopicTagging {
    */
   readonly relevance: number;
   readonly isMigrationRelated: boolean;
-}
-
-export interface IndexedField {
-  readonly field: Field;
-  readonly text: string;
-  readonly index: FieldIndex;
-}
-
-/** A kept occurrence of a term, with the weight of the term's language. */
-export interface Hit {
-  readonly term: CompiledTerm;
-  readonly occurrence: Occurrence;
-  readonly weight: number;
-}
-
-/** The kept hits of one topic (or of the vocabulary) in one field. */
-export interface FieldHits {
-  readonly field: IndexedField;
-  readonly hits: readonly Hit[];
 }
 
 /**
