@@ -16,7 +16,7 @@ import {
   type WriteReport,
   writeArticles,
 } from '../indexer/index.ts';
-import { compileTopics, processPage } from '../pipeline/index.ts';
+import { type CompiledPipeline, compilePipeline, processPage } from '../pipeline/index.ts';
 import type { Article, NotArticleReason } from '../pipeline/types.ts';
 
 /** Articles are written to Elasticsearch in batches of this many. */
@@ -67,12 +67,12 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
   const spoolDir = path.join(settings.dataDir, 'spool');
   await ensureIndices(client, settings.indexPrefix);
   const replayed = await replaySpool({ client, prefix: settings.indexPrefix, spoolDir, logger });
-  const taxonomy = compileTopics(config.topics);
+  const compiled = compilePipeline(config);
   const reports: SourceRunReport[] = [];
   for (const source of sources) {
     if (options.signal?.aborted) break;
     const sourceLogger = logger.child({ sourceId: source.id });
-    reports.push(await crawlOneSource({ ...options, source, logger: sourceLogger, spoolDir, taxonomy }));
+    reports.push(await crawlOneSource({ ...options, source, logger: sourceLogger, spoolDir, compiled }));
   }
   const report: CrawlRunReport = {
     runId,
@@ -121,10 +121,10 @@ async function crawlOneSource(
   options: RunCrawlOptions & {
     source: SourceConfig;
     spoolDir: string;
-    taxonomy: ReturnType<typeof compileTopics>;
+    compiled: CompiledPipeline;
   },
 ): Promise<SourceRunReport> {
-  const { client, settings, logger, source, spoolDir, taxonomy } = options;
+  const { client, settings, logger, source, spoolDir, compiled } = options;
   const pending: Article[] = [];
   const notArticles: Partial<Record<NotArticleReason, number>> = {};
   let articles = 0;
@@ -145,7 +145,7 @@ async function crawlOneSource(
   };
 
   const onPage = async (page: FetchedPage): Promise<void> => {
-    const result = processPage(page, { source, taxonomy });
+    const result = processPage(page, { source, compiled });
     if (!result.ok) {
       notArticles[result.reason] = (notArticles[result.reason] ?? 0) + 1;
       logger.debug({ url: page.finalUrl, reason: result.reason, detail: result.detail }, 'not an article');

@@ -9,6 +9,7 @@ import { registerNotYetBuiltCommands } from './commands/not-yet-built.ts';
 import { registerProcessCommand } from './commands/process.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerSearchCommand } from './commands/search.ts';
+import { registerStatusCommand } from './commands/status.ts';
 import { registerTagCommand } from './commands/tag.ts';
 
 /** Exit codes of every command (README "Command line"). */
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     registerIndexCommand,
     registerSearchCommand,
     registerConfigCommands,
+    registerStatusCommand,
     registerNotYetBuiltCommands,
   ]) {
     register(program);

@@ -45,12 +45,4 @@ export function registerNotYetBuiltCommands(program: Command): void {
     .action(() => {
       throw new NotImplementedError('schedule');
     });
-
-  program
-    .command('status')
-    .description('Elasticsearch health, last runs, index sizes, spool backlog')
-    .option('--json', 'print JSON')
-    .action(() => {
-      throw new NotImplementedError('status');
-    });
 }

@@ -17,14 +17,14 @@ export function registerProcessCommand(program: Command): void {
       const { readJsonLines, requireStringFields } = await import('../../app/read-input.ts');
       const { loadValidConfig } = await import('../../app/services.ts');
       const { sourceForUrl } = await import('../../app/source-for-url.ts');
-      const { compileTopics, processPage } = await import('../../pipeline/index.ts');
+      const { compilePipeline, processPage } = await import('../../pipeline/index.ts');
       const { settings } = createContext();
       const config = await loadValidConfig(settings);
-      const taxonomy = compileTopics(config.topics);
+      const compiled = compilePipeline(config);
       const run = (url: string, html: string): ProcessResult =>
         processPage(pageOf(url, html), {
           source: sourceForUrl(config.sources, url, settings.timeZone),
-          taxonomy,
+          compiled,
         });
 
       if (options.jsonl !== undefined) {

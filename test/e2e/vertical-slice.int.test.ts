@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CrawlRunReport, runCrawl } from '../../app/run-crawl.ts';
+import type { StatusReport } from '../../app/status.ts';
 import { loadConfigOrThrow } from '../../config/index.ts';
 import { loadSettings, type Settings } from '../../config/settings.ts';
 import type { PressmonConfig } from '../../config/types.ts';
@@ -124,6 +125,16 @@ describe('crawling the fixture news site into Elasticsearch', () => {
     // The en outlet links a 404, a 500 and a slow page: the run is partial, not failed.
     expect(latest?.status).toBe(firstRun.status);
     expect(['ok', 'partial']).toContain(latest?.status);
+  });
+
+  it('`pressmon status` shows the cluster, the articles index and the last crawl', async () => {
+    const result = await runCli(['status', '--json'], { env });
+    const status = JSON.parse(result.stdout) as StatusReport;
+    expect(status.elasticsearch.reachable).toBe(true);
+    expect(status.lastCrawl?.runId).toBe(firstRun.runId);
+    const articles = status.indices.find((index) => index.name === `${settings.indexPrefix}-articles-v1`);
+    expect(articles?.docs).toBe(EXPECTED.length);
+    expect(status.spooled).toBe(0);
   });
 
   it('never fetches a page that robots.txt disallows', () => {

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { formatStatus } from '../../app/format-status.ts';
+import { type StatusReport, sourceHealth } from '../../app/status.ts';
+import type { RunRecord } from '../../indexer/index.ts';
+
+function run(
+  startedAt: string,
+  sources: Record<string, { discovered: number; fetched: number; failed: number }>,
+): RunRecord {
+  return {
+    runId: `crawl-${startedAt}`,
+    kind: 'crawl',
+    status: 'partial',
+    startedAt,
+    finishedAt: startedAt,
+    sourceIds: Object.keys(sources),
+    report: {
+      sources: Object.entries(sources).map(([sourceId, counts]) => ({ crawl: { sourceId, ...counts } })),
+    },
+  };
+}
+
+// Newest first, as latestRuns returns them.
+const RUNS = [
+  run('2026-11-24', {
+    hotnews: { discovered: 0, fetched: 0, failed: 2 },
+    oko: { discovered: 0, fetched: 0, failed: 0 },
+  }),
+  run('2026-11-23', {
+    hotnews: { discovered: 0, fetched: 0, failed: 1 },
+    oko: { discovered: 0, fetched: 0, failed: 0 },
+  }),
+  run('2026-11-22', {
+    hotnews: { discovered: 0, fetched: 0, failed: 1 },
+    oko: { discovered: 12, fetched: 12, failed: 0 },
+  }),
+  run('2026-11-21', { hotnews: { discovered: 30, fetched: 30, failed: 0 } }),
+];
+
+describe('source health over the latest runs', () => {
+  it('counts the runs in a row in which a source fetched nothing and failed', () => {
+    expect(sourceHealth('hotnews', RUNS)).toEqual({
+      sourceId: 'hotnews',
+      lastRunAt: '2026-11-24',
+      lastFetched: 0,
+      lastFailed: 2,
+      failingRuns: 3,
+      silentRuns: 0,
+    });
+  });
+
+  it('counts the runs in a row in which a source found nothing at all (silent blocking)', () => {
+    expect(sourceHealth('oko', RUNS)).toMatchObject({ failingRuns: 0, silentRuns: 2 });
+  });
+
+  it('knows nothing of a source no run included', () => {
+    expect(sourceHealth('new-outlet', RUNS)).toMatchObject({
+      lastRunAt: null,
+      failingRuns: 0,
+      silentRuns: 0,
+    });
+  });
+});
+
+describe('formatStatus', () => {
+  const status: StatusReport = {
+    elasticsearch: { reachable: true, url: 'http://127.0.0.1:9200', health: 'green', version: '8.19.21' },
+    indices: [{ name: 'pressmon-articles-v1', docs: 1234, bytes: 5 * 1024 * 1024 }],
+    spooled: 2,
+    lastCrawl: {
+      runId: 'crawl-1',
+      status: 'partial',
+      startedAt: '2026-11-24T05:00:00Z',
+      finishedAt: '2026-11-24T05:10:00Z',
+    },
+    sources: [sourceHealth('hotnews', RUNS), sourceHealth('oko', RUNS)],
+  };
+
+  it('flags sources failing or silent for the given number of runs', () => {
+    const text = formatStatus(status, 2);
+    expect(text).toContain('Elasticsearch 8.19.21 at http://127.0.0.1:9200: green');
+    expect(text).toContain('pressmon-articles-v1: 1234 documents, 5.0 MB');
+    expect(text).toContain('Spool: 2 article(s) waiting');
+    expect(text).toContain('ALERT hotnews: failing for 3 runs in a row');
+    expect(text).toContain('ALERT oko: silent (nothing discovered) for 2 runs in a row');
+  });
+
+  it('flags nobody below the threshold', () => {
+    expect(formatStatus(status, 4)).toContain('Sources: none failing or silent for 4 runs');
+  });
+
+  it('says when Elasticsearch cannot be reached', () => {
+    const down: StatusReport = {
+      ...status,
+      elasticsearch: { reachable: false, url: 'http://127.0.0.1:9200', reason: 'connect ECONNREFUSED' },
+    };
+    expect(formatStatus(down)).toMatch(
+      /^Elasticsearch at http:\/\/127\.0\.0\.1:9200: UNREACHABLE \(connect ECONNREFUSED\)/,
+    );
+  });
+});
