@@ -45,15 +45,24 @@ async function ensureArticles(
       `ensure indices: "${alias}" is an index, not an alias; move its documents to "${versioned}" or delete it`,
     );
   }
-  await createIfMissing(client, versioned, {
+  await createArticlesIndex(client, versioned, options);
+  await client.indices.updateAliases({
+    actions: [{ add: { index: versioned, alias, is_write_index: true } }],
+  });
+}
+
+/** Creates a versioned articles index with the current mapping and analysis, unless it exists. */
+export async function createArticlesIndex(
+  client: Client,
+  index: string,
+  options: EnsureIndicesOptions = {},
+): Promise<void> {
+  await createIfMissing(client, index, {
     settings: articleIndexSettings({
       ...(options.replicas === undefined ? {} : { replicas: options.replicas }),
       ...(options.analysis === undefined ? {} : { analysis: options.analysis }),
     }),
     mappings: articleMapping(),
-  });
-  await client.indices.updateAliases({
-    actions: [{ add: { index: versioned, alias, is_write_index: true } }],
   });
 }
 

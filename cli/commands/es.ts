@@ -6,7 +6,7 @@ import { printJson, printLine } from '../output.ts';
 export function registerEsCommands(program: Command): void {
   const es = program
     .command('es')
-    .description('the embedded local Elasticsearch node (not used when PRESSMON_ES_URL is set)');
+    .description('the embedded local Elasticsearch node (start, stop, status) and index migrations');
 
   es.command('start')
     .description('download (first time), configure and start the local node; wait until healthy')
@@ -32,6 +32,8 @@ export function registerEsCommands(program: Command): void {
       printLine(wasRunning ? 'Elasticsearch stopped' : 'Elasticsearch was not running');
     });
 
+  registerMigrate(es);
+
   es.command('status')
     .description('is the local node installed, running and healthy')
     .option('--json', 'print JSON')
@@ -43,6 +45,31 @@ export function registerEsCommands(program: Command): void {
       const status = await localNodeStatus(settings);
       if (options.json) printJson(status);
       else printLine(`Elasticsearch ${describe(status)}`);
+    });
+}
+
+/** `es migrate` works on any cluster, embedded or external. */
+function registerMigrate(es: Command): void {
+  es.command('migrate')
+    .description('move the articles alias to a new index with the current mapping (copy, catch up, switch)')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { connectElasticsearch } = await import('../../app/services.ts');
+      const { migrateArticlesIndex } = await import('../../indexer/index.ts');
+      const { settings, logger } = createContext();
+      const client = await connectElasticsearch(settings, logger);
+      try {
+        const report = await migrateArticlesIndex(client, settings.indexPrefix, { logger });
+        if (options.json) printJson(report);
+        else if (report.kind === 'already-current') printLine(`Articles index is current: ${report.index}`);
+        else
+          printLine(
+            `Migrated ${report.copied} articles (+${report.caughtUp} written meanwhile) from ${report.from} to ${report.to}; ${report.oldIndexKept} is kept until you delete it`,
+          );
+      } finally {
+        await client.close();
+      }
     });
 }
 

@@ -8,6 +8,7 @@ const COMMANDS = [
   ['es', 'start'],
   ['es', 'stop'],
   ['es', 'status'],
+  ['es', 'migrate'],
   ['crawl'],
   ['process'],
   ['detect'],
