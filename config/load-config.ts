@@ -2,19 +2,31 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
+import { checkFrames, checkPlaces } from './check-places-frames.ts';
 import { findDuplicates, findUnknownReferences, type Located, problemAt } from './cross-checks.ts';
 import { listSourceFiles, listYamlFiles } from './list-config-files.ts';
 import { type ConfigProblem, formatProblem } from './problems.ts';
 import { type ConfigFile, readConfigFile } from './read-config-file.ts';
 import { COUNTRY_CODES } from './schemas/common.ts';
 import { membersFileSchema } from './schemas/member.ts';
+import { framesFileSchema } from './schemas/frame.ts';
 import { organisationsFileSchema } from './schemas/organisation.ts';
+import { placesFileSchema } from './schemas/place.ts';
 import { type SourceFile, sourceFileSchema, toSourceConfig } from './schemas/source.ts';
 import { type TopicFile, topicFileSchema, toTopic } from './schemas/topic.ts';
-import type { Member, Organisation, PressmonConfig, SourceConfig, Topic } from './types.ts';
+import type {
+  Frame,
+  Member,
+  Organisation,
+  Place,
+  PressmonConfig,
+  SourceConfig,
+  TerminologyLabel,
+  Topic,
+} from './types.ts';
 
 export interface LoadConfigOptions {
-  /** Folder with `topics/`, `organisations.yaml` and `members.yaml`. */
+  /** Folder with `topics/`, `organisations.yaml`, `members.yaml`, `places.yaml` and `frames.yaml`. */
   readonly configDir: string;
   /** Folder with `<country>/<id>.yaml` source files. */
   readonly sourcesDir: string;
@@ -28,16 +40,19 @@ export type LoadResult =
  * Reads and validates every config file. Collects all problems of all files
  * (syntax, schema, file names, duplicate ids, unknown references) before
  * answering; the config is returned only when there are none.
- * `organisations.yaml` and `members.yaml` may be absent (empty lists).
+ * `organisations.yaml`, `members.yaml`, `places.yaml` and `frames.yaml` may
+ * be absent (empty lists).
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult> {
   const sourcesDir = path.resolve(options.sourcesDir);
   const configDir = path.resolve(options.configDir);
-  const [sources, topics, organisations, members] = await Promise.all([
+  const [sources, topics, organisations, members, places, frames] = await Promise.all([
     loadSources(sourcesDir),
     loadTopics(path.join(configDir, 'topics')),
     loadOptionalList(path.join(configDir, 'organisations.yaml'), organisationsFileSchema),
     loadOptionalList(path.join(configDir, 'members.yaml'), membersFileSchema),
+    loadOptionalList(path.join(configDir, 'places.yaml'), placesFileSchema),
+    loadOptionalList(path.join(configDir, 'frames.yaml'), framesFileSchema),
   ]);
   const orgFile = organisations.file;
   const memberFile = members.file;
@@ -46,6 +61,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
     ...topics.problems,
     ...(orgFile?.problems ?? []),
     ...(memberFile?.problems ?? []),
+    ...(places.file?.problems ?? []),
+    ...(frames.file?.problems ?? []),
   ];
   const orgList: readonly Organisation[] = orgFile?.data?.organisations ?? [];
   const memberList: readonly Member[] = memberFile?.data?.members ?? [];
@@ -60,10 +77,25 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadResult
       ...checkMembers(memberFile, memberList, isTopicsValid ? topicIds : null, isOrgsValid ? orgIds : null),
     );
   }
+  const placeList: readonly Place[] = places.file?.data?.places ?? [];
+  if (places.file !== undefined) problems.push(...checkPlaces(places.file, placeList));
+  const frameList: readonly Frame[] = (frames.file?.data?.frames ?? []).map((frame) =>
+    toTopic(frame, frames.file?.file ?? ''),
+  );
+  const terminology: readonly TerminologyLabel[] = frames.file?.data?.terminology ?? [];
+  if (frames.file?.data !== undefined) problems.push(...checkFrames(frames.file, frames.file.data));
   if (problems.length > 0) return { ok: false, problems: problems.sort(byPlace) };
   return {
     ok: true,
-    config: { sources: sources.sources, topics: topics.topics, organisations: orgList, members: memberList },
+    config: {
+      sources: sources.sources,
+      topics: topics.topics,
+      organisations: orgList,
+      members: memberList,
+      places: placeList,
+      frames: frameList,
+      terminology,
+    },
   };
 }
 

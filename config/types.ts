@@ -111,6 +111,48 @@ export interface Organisation {
   readonly abbreviations: readonly string[];
 }
 
+/** What a gazetteer entry names. */
+export type PlaceKind = 'city' | 'region' | 'country';
+
+/** A place whose mentions are tracked: an entry of `config/places.yaml`. */
+export interface Place {
+  readonly id: string;
+  /** The place's name in its own country's language. */
+  readonly name: string;
+  readonly kind: PlaceKind;
+  /** ISO 3166-1 alpha-2 code, lower-case (`ro`, `pl`, `md`, `ua`, `de`, `gb`). */
+  readonly country: string;
+  /** Names per language (base forms); regular inflected forms are derived by simple rules per language. */
+  readonly names: PerLanguage<readonly string[]>;
+  /** Further written forms in any language (irregular inflections: `Warszawie`, `Києві`), matched as written. */
+  readonly forms: readonly string[];
+  /**
+   * Names that are also ordinary words (`Nisa`: a niche; `Łódź`: a boat), or
+   * null: the languages whose names are ambiguous, and why. Such names (and
+   * all `forms`) match only capitalised, and not first in a sentence unless the
+   * place is named elsewhere too; every name of such a place matches only in
+   * texts of its language (forms: in any).
+   */
+  readonly ambiguous: { readonly languages: readonly CoalitionLanguage[]; readonly reason: string } | null;
+}
+
+/**
+ * A portrayal frame (how an article presents migrants: as a threat, as victims,
+ * as workers…): an entry of `frames` in `config/frames.yaml`. Shaped like a
+ * topic, so it is matched and scored like one (explainable terms, exclusions,
+ * examples); `file` is `frames.yaml`.
+ */
+export type Frame = Topic;
+
+/** A word used to name people on the move (`refugee`, `illegal_immigrant`): an entry of `terminology` in `config/frames.yaml`. */
+export interface TerminologyLabel {
+  readonly id: string;
+  readonly labels: PerLanguage<string>;
+  /** `neutral`, `legal` (a status in law) or `loaded` (stigmatising or dehumanising). */
+  readonly register: 'neutral' | 'legal' | 'loaded';
+  readonly terms: PerLanguage<readonly TermPattern[]>;
+}
+
 /** A digest recipient: an entry of `config/members.yaml`. */
 export interface Member {
   readonly email: string;
@@ -130,4 +172,7 @@ export interface PressmonConfig {
   readonly topics: readonly Topic[];
   readonly organisations: readonly Organisation[];
   readonly members: readonly Member[];
+  readonly places: readonly Place[];
+  readonly frames: readonly Frame[];
+  readonly terminology: readonly TerminologyLabel[];
 }

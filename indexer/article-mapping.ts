@@ -114,6 +114,17 @@ export function articleMapping(): estypes.MappingTypeMapping {
         },
       },
       frames: scoredTagMapping(),
+      // Which words the article uses for people (refugee, illegal immigrant…): nested so that
+      // "uses label X at least n times" matches one label; the matched words are kept, not indexed.
+      terminology: {
+        type: 'nested',
+        properties: {
+          id: { type: 'keyword' },
+          count: { type: 'integer' },
+          terms: { type: 'object', enabled: false },
+        },
+      },
+      terminology_ids: { type: 'keyword' },
       dedup: {
         properties: {
           content_hash: { type: 'keyword' },

@@ -41,6 +41,8 @@ export interface ArticleDocument {
   organisations: { id: string; name: string; count: number }[];
   places: { id: string; name: string; country: string; count: number }[];
   frames: ScoredTagDocument[];
+  terminology: { id: string; count: number; terms: TermMatch[] }[];
+  terminology_ids: string[];
   dedup: { content_hash: string; simhash: string; story_id: string; duplicate_of: string | null };
   /** Earlier content hashes of this article, oldest first. */
   content_hash_history?: string[];
@@ -86,6 +88,8 @@ export function toDocument(article: Article, indexedAt: string): ArticleDocument
     organisations: article.organisations.map(({ id, name, count }) => ({ id, name, count })),
     places: article.places.map(({ id, name, country, count }) => ({ id, name, country, count })),
     frames: article.frames.map(toScoredTag),
+    terminology: article.terminology.map(({ id, count, terms }) => ({ id, count, terms: [...terms] })),
+    terminology_ids: article.terminology.map((use) => use.id),
     dedup: {
       content_hash: article.dedup.contentHash,
       simhash: article.dedup.simhash,
@@ -122,6 +126,7 @@ export function fromDocument(doc: ArticleDocument): IndexedArticle {
     organisations: doc.organisations,
     places: doc.places,
     frames: doc.frames.map(fromScoredTag),
+    terminology: doc.terminology ?? [],
     dedup: {
       contentHash: doc.dedup.content_hash,
       simhash: doc.dedup.simhash,

@@ -1,13 +1,25 @@
 import type { SourceConfig } from '../config/types.ts';
 import { articleIdFor, normaliseUrl } from '../core/canonical-url.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
+import type { CompiledPipeline } from './compile-pipeline.ts';
 import { extractArticle } from './extract/index.ts';
 import { contentHashOf, simhashOf } from './fingerprint.ts';
+import { findTerminology, scoreFrames } from './frames/index.ts';
 import { detectLanguage } from './language/index.ts';
 import { normaliseText } from './normalise-text.ts';
-import { type CompiledTaxonomy, tagTopics } from './topics/index.ts';
+import { findOrganisations } from './organisations/index.ts';
+import { findPlaces } from './places/index.ts';
+import { tagTopics } from './topics/index.ts';
 import type { Article, ExtractedArticle, ProcessResult } from './types.ts';
 
+export { type CompiledPipeline, compilePipeline } from './compile-pipeline.ts';
+export { type CompiledFrames, compileFrames, findTerminology, scoreFrames } from './frames/index.ts';
+export {
+  type CompiledOrganisations,
+  compileOrganisations,
+  findOrganisations,
+} from './organisations/index.ts';
+export { type CompiledPlaces, compilePlaces, findPlaces } from './places/index.ts';
 export type { CompiledTaxonomy } from './topics/index.ts';
 export { compileTopics, runTopicExamples } from './topics/index.ts';
 export { detectLanguage } from './language/index.ts';
@@ -15,18 +27,19 @@ export { tagTopics } from './topics/index.ts';
 export { normaliseText } from './normalise-text.ts';
 
 /** Bumped whenever a stage changes what it produces; stored on every article. */
-export const PIPELINE_VERSION = '0.1.0';
+export const PIPELINE_VERSION = '0.2.0';
 
-/** What the pipeline needs besides the page: the page's source and the compiled taxonomy. */
+/** What the pipeline needs besides the page: the page's source and the compiled config (compilePipeline). */
 export interface PipelineContext {
   readonly source: Pick<SourceConfig, 'id' | 'name' | 'country' | 'languages' | 'timeZone'> &
     Partial<Pick<SourceConfig, 'extraction'>>;
-  readonly taxonomy: CompiledTaxonomy;
+  readonly compiled: CompiledPipeline;
 }
 
 /**
  * Runs every stage over one fetched page: extract → normalise → language →
- * topics → fingerprint. Pure: the same page and context give the same Article.
+ * topics → organisations → places → frames and terminology → fingerprint.
+ * Pure: the same page and context give the same Article.
  */
 export function processPage(page: FetchedPage, context: PipelineContext): ProcessResult {
   const { source } = context;
@@ -44,7 +57,9 @@ export function processPage(page: FetchedPage, context: PipelineContext): Proces
     declared: found.declaredLanguage,
     sourceLanguages: source.languages,
   });
-  const tagging = tagTopics(context.taxonomy, { title, lead, body, language: language.code });
+  const { compiled } = context;
+  const text = { title, lead, body, language: language.code };
+  const tagging = tagTopics(compiled.taxonomy, text);
   const canonicalUrl = chooseCanonicalUrl(found, page.finalUrl);
   const id = articleIdFor(canonicalUrl);
   const article: Article = {
@@ -65,9 +80,10 @@ export function processPage(page: FetchedPage, context: PipelineContext): Proces
     topics: tagging.topics,
     relevance: tagging.relevance,
     isMigrationRelated: tagging.isMigrationRelated,
-    organisations: [],
-    places: [],
-    frames: [],
+    organisations: findOrganisations(compiled.organisations, text),
+    places: findPlaces(compiled.places, text),
+    frames: scoreFrames(compiled.frames, text),
+    terminology: findTerminology(compiled.frames, text),
     dedup: {
       contentHash: contentHashOf(body),
       simhash: simhashOf(body),

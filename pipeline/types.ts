@@ -75,6 +75,17 @@ export interface FrameScore {
   readonly terms: readonly TermMatch[];
 }
 
+/**
+ * How often an article names people with one label of the terminology list
+ * (config/frames.yaml `terminology`: `refugee`, `illegal_immigrant`, `expat`…),
+ * with the words as written.
+ */
+export interface TerminologyUse {
+  readonly id: string;
+  readonly count: number;
+  readonly terms: readonly TermMatch[];
+}
+
 export interface DedupInfo {
   /** SHA-256 of the normalised body. */
   readonly contentHash: string;
@@ -115,6 +126,8 @@ export interface Article {
   readonly organisations: readonly OrganisationMention[];
   readonly places: readonly PlaceMention[];
   readonly frames: readonly FrameScore[];
+  /** The words the article uses for people on the move, most used first. */
+  readonly terminology: readonly TerminologyUse[];
   readonly dedup: DedupInfo;
   readonly wordCount: number;
   readonly pipelineVersion: string;

@@ -5,7 +5,7 @@ export function registerConfigCommands(program: Command): void {
   const config = program.command('config').description('the YAML configuration under config/');
   config
     .command('check')
-    .description("validate every config file and run each topic's example sentences")
+    .description("validate every config file and run each topic's and frame's example sentences")
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const { createContext } = await import('../../app/context.ts');
@@ -19,8 +19,11 @@ export function registerConfigCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const { sources, topics, organisations, members } = loaded.config;
-      const examples = runTopicExamples(compileTopics(topics), topics);
+      const { sources, topics, organisations, members, places, frames } = loaded.config;
+      const topicExamples = runTopicExamples(compileTopics(topics), topics);
+      // Frames are shaped like topics; their examples run without the migration vocabulary.
+      const frameExamples = runTopicExamples(compileTopics(frames, null), frames);
+      const examples = [...topicExamples, ...frameExamples];
       const failures = examples.filter((example) => !example.passed);
       if (options.json) {
         printJson({
@@ -30,14 +33,18 @@ export function registerConfigCommands(program: Command): void {
             topics: topics.length,
             organisations: organisations.length,
             members: members.length,
+            places: places.length,
+            frames: frames.length,
           },
           exampleFailures: failures,
         });
       } else {
         printLine(
-          `config: ${sources.length} sources, ${topics.length} topics, ${organisations.length} organisations, ${members.length} members: valid`,
+          `config: ${sources.length} sources, ${topics.length} topics, ${organisations.length} organisations, ${members.length} members, ${places.length} places, ${frames.length} frames: valid`,
         );
-        printLine(`topic examples: ${examples.length - failures.length} of ${examples.length} pass`);
+        const passed = (list: typeof examples): number => list.filter((example) => example.passed).length;
+        printLine(`topic examples: ${passed(topicExamples)} of ${topicExamples.length} pass`);
+        printLine(`frame examples: ${passed(frameExamples)} of ${frameExamples.length} pass`);
         for (const failure of failures)
           printLine(
             `FAIL ${failure.topicId} [${failure.lang}] expected ${failure.expected}: ${failure.text}${failure.explanation ? ` (${failure.explanation})` : ''}`,

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { ConfigError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { LocalNodeError } from './errors.ts';

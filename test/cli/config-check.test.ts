@@ -37,10 +37,15 @@ describe('pressmon config check', () => {
     const result = await runCli(['config', 'check']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^config: \d+ sources, 15 topics, \d+ organisations, \d+ members: valid$/m);
-    const [, passed, total] = /topic examples: (\d+) of (\d+) pass/.exec(result.stdout) ?? [];
-    expect(Number(total)).toBeGreaterThan(0);
-    expect(passed).toBe(total);
+    expect(result.stdout).toMatch(
+      /^config: \d+ sources, 15 topics, \d+ organisations, \d+ members, \d+ places, 8 frames: valid$/m,
+    );
+    for (const kind of ['topic', 'frame']) {
+      const [, passed, total] =
+        new RegExp(`${kind} examples: (\\d+) of (\\d+) pass`).exec(result.stdout) ?? [];
+      expect(Number(total), kind).toBeGreaterThan(0);
+      expect(passed, kind).toBe(total);
+    }
   });
 
   it('names the file, line and path of a broken value and exits 1', async () => {

@@ -31,6 +31,7 @@ export function makeArticle(overrides: Partial<Omit<Article, 'id'>> & { slug?: s
     organisations: [{ id: 'cnrr', name: 'CNRR', count: 1 }],
     places: [{ id: 'bucuresti', name: 'București', country: 'ro', count: 1 }],
     frames: [],
+    terminology: [],
     dedup: {
       contentHash: createHash('sha256').update(body).digest('hex'),
       simhash: '0123456789abcdef',

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigOrThrow, type PressmonConfig } from '../../../config/index.ts';
 import { decodeBody } from '../../../crawlers/index.ts';
 import type { FetchedPage } from '../../../crawlers/types.ts';
-import { compileTopics, processPage } from '../../../pipeline/index.ts';
-import type { CompiledTaxonomy } from '../../../pipeline/topics/index.ts';
+import { type CompiledPipeline, compilePipeline, processPage } from '../../../pipeline/index.ts';
 import { type FixtureSite, startFixtureSite } from '../../fixture-site/index.ts';
 import { FIXTURE_MANIFEST, type ManifestEntry, manifestUrl } from '../../fixture-site/manifest.ts';
 
@@ -27,7 +26,7 @@ interface Outcome {
 describe('topic tagging of the fixture news site', () => {
   let site: FixtureSite;
   let config: PressmonConfig;
-  let taxonomy: CompiledTaxonomy;
+  let compiled: CompiledPipeline;
   const outcomes: Outcome[] = [];
 
   beforeAll(async () => {
@@ -36,7 +35,7 @@ describe('topic tagging of the fixture news site', () => {
       configDir: join(ROOT, 'config'),
       sourcesDir: join(ROOT, 'test/fixture-site/sources'),
     });
-    taxonomy = compileTopics(config.topics);
+    compiled = compilePipeline(config);
     for (const entry of FIXTURE_MANIFEST) outcomes.push(await tagEntry(entry));
   });
 
@@ -59,7 +58,7 @@ describe('topic tagging of the fixture news site', () => {
       html: decodeBody(bytes, response.headers.get('content-type') ?? undefined).text,
       fetchedAt: '2026-01-01T00:00:00.000Z',
     };
-    const result = processPage(page, { source, taxonomy });
+    const result = processPage(page, { source, compiled });
     if (!result.ok) throw new Error(`${entry.path}: not processed (${result.reason})`);
     return {
       path: `${entry.outletId}${entry.path}`,

@@ -1,0 +1,46 @@
+import type { Frame, TerminologyLabel } from '../../config/types.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { COALITION_LANGUAGES } from '../../core/languages.ts';
+import { type CompiledTaxonomy, compileTopics } from '../topics/index.ts';
+import { type CompiledTerm, compileTerm } from '../text/index.ts';
+
+/** One terminology label with its terms compiled. */
+export interface CompiledLabel {
+  readonly id: string;
+  readonly terms: readonly CompiledTerm[];
+}
+
+/** Frames and terminology ready for matching: compile once, score many articles. */
+export interface CompiledFrames {
+  /** Frames compiled like topics (they share the topic shape), without the migration vocabulary. */
+  readonly frames: CompiledTaxonomy;
+  readonly terminology: readonly CompiledLabel[];
+}
+
+/**
+ * Compiles frames and terminology labels (config/frames.yaml). Throws a
+ * ConfigError naming the frame or label and the term when a pattern is
+ * malformed (the config loader normally reports these first).
+ */
+export function compileFrames(
+  frames: readonly Frame[],
+  terminology: readonly TerminologyLabel[],
+): CompiledFrames {
+  return { frames: compileTopics(frames, null), terminology: terminology.map(compileLabel) };
+}
+
+function compileLabel(label: TerminologyLabel): CompiledLabel {
+  const terms: CompiledTerm[] = [];
+  for (const language of COALITION_LANGUAGES) {
+    for (const pattern of label.terms[language] ?? []) {
+      const compiled = compileTerm(pattern, language);
+      if (!compiled.ok) {
+        throw new ConfigError(
+          `compiling terminology label "${label.id}" (frames.yaml): terms.${language} "${pattern}": ${compiled.reason}; fix the term and run \`pressmon config check\``,
+        );
+      }
+      terms.push(compiled.term);
+    }
+  }
+  return { id: label.id, terms };
+}
