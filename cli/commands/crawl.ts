@@ -2,6 +2,12 @@ import type { Command } from 'commander';
 import { printJson, printLine } from '../output.ts';
 import { parsePositiveInt } from '../parse-options.ts';
 
+interface CrawlOptions {
+  source?: string[];
+  maxPages?: number;
+  json?: boolean;
+}
+
 export function registerCrawlCommand(program: Command): void {
   program
     .command('crawl')
@@ -9,38 +15,47 @@ export function registerCrawlCommand(program: Command): void {
     .option('--source <id...>', 'only these sources (repeatable; default: all)')
     .option('--max-pages <n>', 'stop each source after n fetched pages', parsePositiveInt)
     .option('--json', 'print the run report as JSON')
-    .action(async (options: { source?: string[]; maxPages?: number; json?: boolean }) => {
-      const { createContext } = await import('../../app/context.ts');
-      const { exitCodeForCrawl, formatCrawlReport } = await import('../../app/format-report.ts');
-      const { runCrawl } = await import('../../app/run-crawl.ts');
-      const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
-      const { settings, logger } = createContext();
-      const config = await loadValidConfig(settings);
-      const client = await connectElasticsearch(settings, logger);
-      const controller = new AbortController();
-      const stop = (): void => {
-        logger.warn('interrupted: finishing the pages in flight, then stopping');
-        controller.abort();
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        const report = await runCrawl({
-          settings,
-          logger,
-          client,
-          config,
-          sourceIds: options.source ?? [],
-          signal: controller.signal,
-          ...(options.maxPages === undefined ? {} : { maxPagesPerSource: options.maxPages }),
-        });
-        if (options.json) printJson(report);
-        else printLine(formatCrawlReport(report));
-        process.exitCode = exitCodeForCrawl(report);
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        await client.close();
-      }
+    .action(async (options: CrawlOptions) => {
+      await crawlOnce(options);
     });
+}
+
+/**
+ * One crawl run from the command line: configuration, Elasticsearch, the run,
+ * its report and exit code. Ctrl-C (or SIGTERM) lets the pages in flight
+ * finish, then stops; what was fetched stays in the raw archive and the spool.
+ */
+export async function crawlOnce(options: CrawlOptions): Promise<void> {
+  const { createContext } = await import('../../app/context.ts');
+  const { exitCodeForCrawl, formatCrawlReport } = await import('../../app/format-report.ts');
+  const { runCrawl } = await import('../../app/run-crawl.ts');
+  const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
+  const { settings, logger } = createContext();
+  const config = await loadValidConfig(settings);
+  const client = await connectElasticsearch(settings, logger);
+  const controller = new AbortController();
+  const stop = (): void => {
+    logger.warn('interrupted: finishing the pages in flight, then stopping');
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const report = await runCrawl({
+      settings,
+      logger,
+      client,
+      config,
+      sourceIds: options.source ?? [],
+      signal: controller.signal,
+      ...(options.maxPages === undefined ? {} : { maxPagesPerSource: options.maxPages }),
+    });
+    if (options.json) printJson(report);
+    else printLine(formatCrawlReport(report));
+    process.exitCode = exitCodeForCrawl(report);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await client.close();
+  }
 }
