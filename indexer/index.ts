@@ -12,6 +12,7 @@ export {
 export { describeEsError, type EnsureIndicesOptions, ensureIndices } from './ensure-indices.ts';
 export { IndexerError } from './errors.ts';
 export { ARTICLES_MAPPING_VERSION, type IndexNames, indexNames } from './index-names.ts';
+export { acquireLock, type HeldLock, type LockAttempt, locksIndex } from './locks.ts';
 export { type MigrateOptions, type MigrationReport, migrateArticlesIndex } from './migrate.ts';
 export { type ReplaySpoolOptions, replaySpool } from './replay-spool.ts';
 export { latestRuns, type RunRecord, type RunStatus, recordRun } from './runs.ts';
