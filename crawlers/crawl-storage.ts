@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Configuration, Log, Logger as CrawleeLogger, LogLevel, RequestQueue } from 'crawlee';
+import { Configuration, Logger as CrawleeLogger, Log, LogLevel, RequestQueue } from 'crawlee';
 import type { Logger } from '../core/logger.ts';
 
 /** Memory crawlee may use for one source's crawl before it stops scaling up. */

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
+import type { CrawlFailure } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import {
   type DiscoveryContext,
@@ -9,7 +10,6 @@ import {
   resolveLink,
   toIsoDate,
 } from './discovery.ts';
-import type { CrawlFailure } from './crawl-report.ts';
 import { FetchError, HttpStatusError } from './errors.ts';
 import type { DiscoveredLink } from './types.ts';
 

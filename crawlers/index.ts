@@ -2,8 +2,9 @@
  * crawlers/: discover article URLs of a source and fetch them politely into
  * FetchedPage values (and the raw archive).
  */
-export { CRAWL_DEFAULTS, type CrawlLimits, type CrawlSourceOptions, crawlSource } from './crawl-source.ts';
+
 export type { CrawlFailure, SourceCrawlReport } from './crawl-report.ts';
+export { CRAWL_DEFAULTS, type CrawlLimits, type CrawlSourceOptions, crawlSource } from './crawl-source.ts';
 export { crawleeStorageDir } from './crawl-storage.ts';
 export { type CharsetSource, type DecodedBody, decodeBody } from './decode-body.ts';
 export { discoverFromFeed, type FeedParse, parseFeedLinks } from './discover-feed.ts';

@@ -1,13 +1,15 @@
 import { RobotsTxtFile } from 'crawlee';
-import { FetchError } from './errors.ts';
-import { type FetchOptions, fetchBytes } from './http-fetch.ts';
 import { decodeBody } from './decode-body.ts';
+import { type CrawlFailureReason, FetchError } from './errors.ts';
+import { type FetchOptions, fetchBytes } from './http-fetch.ts';
 
 /** The rules of one origin's robots.txt, as far as the crawler needs them. */
 export interface RobotsRules {
   readonly robotsUrl: string;
   /** How the file was read: parsed, absent (4xx: all allowed) or unreachable (5xx/network: all disallowed). */
   readonly state: 'parsed' | 'absent' | 'unreachable';
+  /** Why an unreachable robots.txt could not be read (the fetch's own reason and message). */
+  readonly failure?: { readonly reason: CrawlFailureReason; readonly message: string };
   isAllowed(url: string): boolean;
 }
 
@@ -44,8 +46,14 @@ export async function loadRobots(pageUrl: string, options: FetchOptions): Promis
     }
     if (answer.status >= 400 && answer.status < 500)
       return { robotsUrl, state: 'absent', isAllowed: () => true };
+    const failure = { reason: 'http-5xx', message: `GET ${robotsUrl} answered ${answer.status}` } as const;
+    return { robotsUrl, state: 'unreachable', failure, isAllowed: () => false };
   } catch (error) {
     if (error instanceof FetchError && error.reason === 'refused-private-address') throw error;
+    const failure =
+      error instanceof FetchError
+        ? { reason: error.reason, message: error.message }
+        : { reason: 'network' as const, message: error instanceof Error ? error.message : String(error) };
+    return { robotsUrl, state: 'unreachable', failure, isAllowed: () => false };
   }
-  return { robotsUrl, state: 'unreachable', isAllowed: () => false };
 }

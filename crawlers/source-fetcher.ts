@@ -36,11 +36,15 @@ export class SourceFetcher {
   async fetch(url: string, accept?: string): Promise<FetchedBytes> {
     const rules = await this.robotsFor(url);
     if (!rules.isAllowed(url)) {
-      const why =
-        rules.state === 'unreachable'
-          ? `${rules.robotsUrl} could not be read`
-          : `${rules.robotsUrl} disallows it`;
-      throw new FetchError(`GET ${url} skipped: ${why}`, { url, reason: 'robots' });
+      if (rules.state === 'unreachable') {
+        // Say what really failed (DNS, timeout, 503…): a site that cannot be reached is not a robots refusal.
+        const cause = rules.failure?.message ?? 'no answer';
+        throw new FetchError(`GET ${url} skipped: ${rules.robotsUrl} could not be read (${cause})`, {
+          url,
+          reason: rules.failure?.reason ?? 'network',
+        });
+      }
+      throw new FetchError(`GET ${url} skipped: ${rules.robotsUrl} disallows it`, { url, reason: 'robots' });
     }
     await this.#gate.wait(url, this.#options.signal);
     return fetchBytes(url, accept === undefined ? this.#options : { ...this.#options, accept });

@@ -153,6 +153,23 @@ describe('crawlSource on a local site', () => {
     ]);
   });
 
+  it('fetches nothing from a site whose robots.txt answers 503, and names the real failure (not a robots refusal)', async () => {
+    site = await startLocalSite({
+      '/robots.txt': { status: 503, body: 'down for maintenance' },
+      '/feed.xml': { body: rssFeed(['/a/1']) },
+      '/a/1': { body: articleHtml('Unu') },
+    });
+    const { report, pages } = await crawl(localSource(site.origin), settingsFor('127.0.0.1'));
+    expect(pages).toEqual([]);
+    expect(site.hits('/feed.xml')).toHaveLength(0);
+    expect(report.failures).toEqual([
+      expect.objectContaining({
+        reason: 'http-5xx',
+        message: `GET ${site.origin}/feed.xml skipped: ${site.origin}/robots.txt could not be read (GET ${site.origin}/robots.txt answered 503)`,
+      }),
+    ]);
+  });
+
   it('skips known articles without requesting them', async () => {
     site = await startLocalSite({
       '/feed.xml': { body: rssFeed(['/a/1', '/a/2']) },
