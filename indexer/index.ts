@@ -35,4 +35,11 @@ export {
 } from './search-query.ts';
 export { countSpooled, type SpoolEntry } from './spool.ts';
 export { type ArticleDocument, fromDocument, type IndexedArticle, toDocument } from './to-document.ts';
-export { articleTrends, type TrendBucket, type TrendRequest } from './trends.ts';
+export {
+  articleTrends,
+  type NewTerm,
+  type NewTermsRequest,
+  newTerms,
+  type TrendBucket,
+  type TrendRequest,
+} from './trends.ts';

@@ -1,4 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import type { DetectedLanguageCode } from '../core/languages.ts';
+import { textKeyFor } from './article-mapping.ts';
 import { indexNames } from './index-names.ts';
 import type { BadQuery } from './search-query.ts';
 import { type ArticleFilters, filterClauses, validateFilters } from './search-query.ts';
@@ -82,4 +84,73 @@ function countsOf(
   const keyBuckets = (by === 'topic' ? container?.buckets : container?.keys?.buckets) ?? [];
   // For frames, count articles (reverse_nested), not nested frame entries.
   return Object.fromEntries(keyBuckets.map((key) => [key.key, key.articles?.doc_count ?? key.doc_count]));
+}
+
+export interface NewTermsRequest extends ArticleFilters {
+  /** The period whose words are compared with everything indexed (required). */
+  readonly from: string;
+  readonly to: string;
+  /** One language: words are compared within a language's analysed text. */
+  readonly language: DetectedLanguageCode;
+  /** How many words; default 20, at most 100. */
+  readonly size?: number;
+}
+
+export interface NewTerm {
+  /** The word as analysed (stemmed), the way Elasticsearch indexed it. */
+  readonly term: string;
+  /** Articles of the period using it. */
+  readonly articles: number;
+  /** Articles of the whole index using it. */
+  readonly background: number;
+  readonly score: number;
+}
+
+/**
+ * "What is new this week": words of one language that the period's articles
+ * use far more than the whole archive does (significant_text over the
+ * language's body field, duplicate paragraphs filtered). The words are stems.
+ */
+export async function newTerms(
+  client: Client,
+  prefix: string,
+  request: NewTermsRequest,
+): Promise<{ ok: true; terms: NewTerm[] } | BadQuery> {
+  const valid = validateFilters(request);
+  if (!valid.ok) return valid;
+  const field = `body.${textKeyFor(request.language)}`;
+  const response = await client.search({
+    index: indexNames(prefix).articles,
+    size: 0,
+    query: { bool: { filter: filterClauses({ ...request, languages: [request.language] }) } },
+    aggs: {
+      sample: {
+        sampler: { shard_size: 500 },
+        aggs: {
+          words: {
+            significant_text: { field, size: Math.min(request.size ?? 20, 100), filter_duplicate_text: true },
+          },
+        },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const words = (response.aggregations?.sample as { words?: { buckets?: SignificantBucket[] } } | undefined)
+    ?.words;
+  return {
+    ok: true,
+    terms: (words?.buckets ?? []).map((bucket) => ({
+      term: String(bucket.key),
+      articles: bucket.doc_count,
+      background: bucket.bg_count,
+      score: bucket.score,
+    })),
+  };
+}
+
+interface SignificantBucket {
+  readonly key: string | number;
+  readonly doc_count: number;
+  readonly bg_count: number;
+  readonly score: number;
 }
