@@ -9,6 +9,7 @@ import { crawlSource, type SourceCrawlReport } from '../crawlers/index.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
 import {
   articleExists,
+  assignStories,
   ensureIndices,
   type RunStatus,
   recordRun,
@@ -16,7 +17,12 @@ import {
   type WriteReport,
   writeArticles,
 } from '../indexer/index.ts';
-import { type CompiledPipeline, compilePipeline, processPage } from '../pipeline/index.ts';
+import {
+  type CompiledPipeline,
+  compilePipeline,
+  createStoryMatcher,
+  processPage,
+} from '../pipeline/index.ts';
 import type { Article, NotArticleReason } from '../pipeline/types.ts';
 
 /** Articles are written to Elasticsearch in batches of this many. */
@@ -130,10 +136,16 @@ async function crawlOneSource(
   let articles = 0;
   let migrationRelated = 0;
   let written: WriteTotals = { indexed: 0, spooled: 0 };
+  const matcher = createStoryMatcher();
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const batch = pending.splice(0, pending.length);
+    const batch = await assignStories(pending.splice(0, pending.length), {
+      client,
+      prefix: settings.indexPrefix,
+      matcher,
+      logger,
+    });
     const report = await writeArticles({
       client,
       prefix: settings.indexPrefix,

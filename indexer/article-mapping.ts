@@ -131,6 +131,9 @@ export function articleMapping(): estypes.MappingTypeMapping {
           simhash: { type: 'keyword' },
           story_id: { type: 'keyword' },
           duplicate_of: { type: 'keyword' },
+          // Story lookup (indexer/stories.ts): MinHash keys of the body's shingles, and the normalised title.
+          bands: { type: 'keyword' },
+          title_key: { type: 'keyword' },
         },
       },
       content_hash_history: { type: 'keyword' },

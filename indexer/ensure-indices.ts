@@ -14,8 +14,8 @@ export interface EnsureIndicesOptions {
 /**
  * Creates what is missing, idempotently: the versioned articles index (mapping
  * and analysis) with the `<prefix>-articles` alias pointing at it, and the
- * runs, digests and saved-searches indices. An existing alias is left alone,
- * whichever version it points at (a migration moves it). Safe to call at every
+ * runs, digests and saved-searches indices. An existing alias keeps the
+ * version it points at (a migration moves it) and gains fields added since. Safe to call at every
  * start and from two processes at once.
  * @throws IndexerError when `<prefix>-articles` is a concrete index instead of an alias.
  */
@@ -39,7 +39,10 @@ async function ensureArticles(
   versioned: string,
   options: EnsureIndicesOptions,
 ): Promise<void> {
-  if (await client.indices.existsAlias({ name: alias })) return;
+  if (await client.indices.existsAlias({ name: alias })) {
+    await addNewFields(client, alias);
+    return;
+  }
   if (await client.indices.exists({ index: alias })) {
     throw new IndexerError(
       `ensure indices: "${alias}" is an index, not an alias; move its documents to "${versioned}" or delete it`,
@@ -49,6 +52,23 @@ async function ensureArticles(
   await client.indices.updateAliases({
     actions: [{ add: { index: versioned, alias, is_write_index: true } }],
   });
+}
+
+/**
+ * Brings fields added to the mapping since the index was created (new keyword
+ * fields such as `dedup.bands`) into the live index: Elasticsearch accepts
+ * additions in place, and refuses a changed field, which needs `pressmon es migrate`.
+ */
+async function addNewFields(client: Client, alias: string): Promise<void> {
+  const { properties } = articleMapping();
+  try {
+    await client.indices.putMapping({ index: alias, ...(properties === undefined ? {} : { properties }) });
+  } catch (error) {
+    throw new IndexerError(
+      `ensure indices: the mapping of "${alias}" differs from this version's in a way Elasticsearch cannot change in place (${describeEsError(error)}); run \`pressmon es migrate\``,
+      { cause: error },
+    );
+  }
 }
 
 /** Creates a versioned articles index with the current mapping and analysis, unless it exists. */

@@ -43,7 +43,15 @@ export interface ArticleDocument {
   frames: ScoredTagDocument[];
   terminology: { id: string; count: number; terms: TermMatch[] }[];
   terminology_ids: string[];
-  dedup: { content_hash: string; simhash: string; story_id: string; duplicate_of: string | null };
+  dedup: {
+    content_hash: string;
+    simhash: string;
+    story_id: string;
+    duplicate_of: string | null;
+    /** MinHash lookup keys (DedupInfo.bands); absent on articles from before pipeline 0.3.0. */
+    bands?: string[];
+    title_key?: string | null;
+  };
   /** Earlier content hashes of this article, oldest first. */
   content_hash_history?: string[];
   word_count: number;
@@ -95,6 +103,8 @@ export function toDocument(article: Article, indexedAt: string): ArticleDocument
       simhash: article.dedup.simhash,
       story_id: article.dedup.storyId,
       duplicate_of: article.dedup.duplicateOf,
+      ...(article.dedup.bands === undefined ? {} : { bands: [...article.dedup.bands] }),
+      ...(article.dedup.titleKey === undefined ? {} : { title_key: article.dedup.titleKey }),
     },
     word_count: article.wordCount,
     pipeline_version: article.pipelineVersion,
@@ -132,6 +142,8 @@ export function fromDocument(doc: ArticleDocument): IndexedArticle {
       simhash: doc.dedup.simhash,
       storyId: doc.dedup.story_id,
       duplicateOf: doc.dedup.duplicate_of,
+      ...(doc.dedup.bands === undefined ? {} : { bands: doc.dedup.bands }),
+      ...(doc.dedup.title_key === undefined ? {} : { titleKey: doc.dedup.title_key }),
     },
     wordCount: doc.word_count,
     pipelineVersion: doc.pipeline_version,

@@ -3,7 +3,7 @@ import { articleIdFor, normaliseUrl } from '../core/canonical-url.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
 import type { CompiledPipeline } from './compile-pipeline.ts';
 import { extractArticle } from './extract/index.ts';
-import { contentHashOf, simhashOf } from './fingerprint.ts';
+import { dedupInfoOf } from './dedup/index.ts';
 import { findTerminology, scoreFrames } from './frames/index.ts';
 import { detectLanguage } from './language/index.ts';
 import { normaliseText } from './normalise-text.ts';
@@ -25,9 +25,10 @@ export { compileTopics, runTopicExamples } from './topics/index.ts';
 export { detectLanguage } from './language/index.ts';
 export { tagTopics } from './topics/index.ts';
 export { normaliseText } from './normalise-text.ts';
+export { createStoryMatcher, dedupInfoOf } from './dedup/index.ts';
 
 /** Bumped whenever a stage changes what it produces; stored on every article. */
-export const PIPELINE_VERSION = '0.2.0';
+export const PIPELINE_VERSION = '0.3.0';
 
 /** What the pipeline needs besides the page: the page's source and the compiled config (compilePipeline). */
 export interface PipelineContext {
@@ -84,13 +85,8 @@ export function processPage(page: FetchedPage, context: PipelineContext): Proces
     places: findPlaces(compiled.places, text),
     frames: scoreFrames(compiled.frames, text),
     terminology: findTerminology(compiled.frames, text),
-    dedup: {
-      contentHash: contentHashOf(body),
-      simhash: simhashOf(body),
-      // Each article is its own story until story clustering lands (issue 5).
-      storyId: id,
-      duplicateOf: null,
-    },
+    // Its own story until indexer/stories.ts (assignStories) finds an earlier copy.
+    dedup: dedupInfoOf({ id, title, body }),
     wordCount: body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0,
     pipelineVersion: PIPELINE_VERSION,
   };

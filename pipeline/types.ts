@@ -91,9 +91,46 @@ export interface DedupInfo {
   readonly contentHash: string;
   /** 64-bit simhash of the body's shingles, as 16 hex digits. */
   readonly simhash: string;
+  /**
+   * The story: the id of the first article seen with this text or a near copy
+   * of it (an agency copy, a light rewrite, a shortened version); the
+   * article's own id until indexer/stories.ts finds an earlier one.
+   */
   readonly storyId: string;
+  /** For an exact copy (same content hash), the id of the first article with that text; else null. */
   readonly duplicateOf: string | null;
+  /**
+   * MinHash lookup keys of the body's word shingles (pipeline/dedup/minhash.ts
+   * bandKeys). Absent on articles made before pipeline 0.3.0: such an article
+   * is found by content hash and title only.
+   */
+  readonly bands?: readonly string[];
+  /** Normalised title (pipeline/dedup/title-key.ts), null when too short to name a story. */
+  readonly titleKey?: string | null;
 }
+
+/** What a story comparison reads of an article. */
+export interface StoryText {
+  readonly title: string;
+  readonly body: string;
+  readonly contentHash: string;
+}
+
+/** How two articles relate: the same text, a near copy (same story), or different stories. */
+export type StoryRelation = 'exact-copy' | 'near-copy' | 'different';
+
+export interface StoryComparison {
+  readonly relation: StoryRelation;
+  /** The similarity the decision used, 0..1 (pipeline/dedup/decide-story.ts). */
+  readonly similarity: number;
+}
+
+/**
+ * Compares two articles for story assignment; pipeline/dedup's
+ * createStoryMatcher is the implementation, handed to indexer/stories.ts by
+ * the composition root (the indexer imports only pipeline types).
+ */
+export type StoryMatcher = (a: StoryText, b: StoryText) => StoryComparison;
 
 /**
  * An article as pressmon understands it: the value that crosses from pipeline/

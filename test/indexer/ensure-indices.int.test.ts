@@ -1,4 +1,6 @@
+import type { estypes } from '@elastic/elasticsearch';
 import { afterAll, describe, expect, it } from 'vitest';
+import { articleIndexSettings, articleMapping } from '../../indexer/article-mapping.ts';
 import { ensureIndices } from '../../indexer/ensure-indices.ts';
 import { indexNames } from '../../indexer/index-names.ts';
 import { deleteTestIndices, testEsClient, uniqueIndexPrefix } from '../support/elasticsearch.ts';
@@ -35,6 +37,31 @@ describe('ensureIndices', () => {
     expect(Object.keys(alias)).toEqual([names.articlesVersioned]);
     const health = await client.cluster.health({ index: names.articlesVersioned });
     expect(health.status).toBe('green');
+  });
+
+  it('adds fields introduced since an existing index was created, in place', async () => {
+    const older = uniqueIndexPrefix('ensure-older');
+    const olderNames = indexNames(older);
+    const mappings = articleMapping();
+    const dedup = mappings.properties?.dedup as { properties: Record<string, estypes.MappingProperty> };
+    const { bands: _bands, title_key: _titleKey, ...dedupBefore } = dedup.properties;
+    await client.indices.create({
+      index: olderNames.articlesVersioned,
+      settings: articleIndexSettings(),
+      mappings: { ...mappings, properties: { ...mappings.properties, dedup: { properties: dedupBefore } } },
+      aliases: { [olderNames.articles]: { is_write_index: true } },
+    });
+    try {
+      await ensureIndices(client, older);
+      const mapping = await client.indices.getMapping({ index: olderNames.articlesVersioned });
+      const fields = mapping[olderNames.articlesVersioned]?.mappings.properties?.dedup as {
+        properties: Record<string, { type: string }>;
+      };
+      expect(fields.properties.bands?.type).toBe('keyword');
+      expect(fields.properties.title_key?.type).toBe('keyword');
+    } finally {
+      await deleteTestIndices(client, older);
+    }
   });
 
   it('analyses Romanian text with stemming and diacritic folding', async () => {

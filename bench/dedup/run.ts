@@ -1,0 +1,151 @@
+/**
+ * Story-folding benchmark (issue 5 §7). Builds labelled pairs from real texts
+ * (../shared/data: article-extraction-benchmark gold bodies, fundus expected
+ * bodies) and the written same-event fixtures:
+ * - positives: a text and a copy made by rule (pipeline/dedup/make-pairs.ts):
+ *   other outlet boilerplate at both ends, a paragraph dropped, light edits
+ *   (~1 word in 15 changed, punctuation), an agency's first 40 %, all combined;
+ * - negatives: different articles on the same subject (the most similar pairs
+ *   by subject words in each language, written topic-set texts sharing a
+ *   topic, written reports of the same event in ro/pl), and random pairs.
+ * Prints precision/recall of "same story" under the decision rule, per pair
+ * kind, a table over thresholds, the pairs it gets wrong, and pairs/s.
+ * Run: node bench/dedup/run.ts
+ */
+import { join } from 'node:path';
+import {
+  compareStoryTexts,
+  createStoryMatcher,
+  MIN_SHARED_SHINGLES,
+  NEAR_COPY_THRESHOLD,
+} from '../../pipeline/dedup/decide-story.ts';
+import { evaluateDedup, storyText } from '../../pipeline/dedup/evaluate-dedup.ts';
+import {
+  type CorpusText,
+  type EvaluationPair,
+  negativePair,
+  positivePairs,
+  seededRandom,
+} from '../../pipeline/dedup/make-pairs.ts';
+import { readCorpusJsonl, sameEventPairs } from '../../pipeline/dedup/read-corpus.ts';
+import { sameSubjectPairs } from '../../pipeline/dedup/same-subject-pairs.ts';
+import { containment, sharedCount } from '../../pipeline/dedup/similarity.ts';
+import { shingleSet } from '../../pipeline/dedup/shingles.ts';
+import { readLabelledSet } from '../../pipeline/topics/read-labelled-set.ts';
+import { aebTexts, fundusTexts } from './corpus.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SAME_SUBJECT_PAIRS = 300;
+const RANDOM_PAIRS = 2000;
+const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+
+const realTexts: CorpusText[] = [...aebTexts(), ...fundusTexts()];
+const labelled = readLabelledSet(join(ROOT, 'test/fixtures/topics'))
+  // Real texts of the topic set are excerpts of the pages above: they would pair with their own page.
+  .filter((article) => article.origin.kind === 'written');
+const events = readCorpusJsonl(join(ROOT, 'test/fixtures/dedup/same-event.jsonl'));
+
+const pairs: EvaluationPair[] = [...positivePairs(realTexts, 7)];
+const hard = sameSubjectPairs(realTexts, SAME_SUBJECT_PAIRS);
+for (const { a, b } of hard) pairs.push(negativePair('same-subject', a, b));
+for (const [i, a] of labelled.entries()) {
+  for (const b of labelled.slice(i + 1)) {
+    if (a.lang !== b.lang || !a.topics.some((topic) => b.topics.includes(topic))) continue;
+    const text = (article: typeof a): CorpusText => ({
+      id: article.id,
+      lang: article.lang,
+      title: article.title,
+      body: [article.lead ?? '', article.body].join('\n\n'),
+    });
+    pairs.push(negativePair('same-subject', text(a), text(b)));
+  }
+}
+for (const [a, b] of sameEventPairs(events)) pairs.push(negativePair('same-subject', a, b));
+const random = seededRandom(11);
+for (let added = 0; added < RANDOM_PAIRS; ) {
+  const a = realTexts[Math.floor(random() * realTexts.length)];
+  const b = realTexts[Math.floor(random() * realTexts.length)];
+  if (a === undefined || b === undefined || a.id === b.id) continue;
+  pairs.push(negativePair('random', a, b));
+  added++;
+}
+
+const started = performance.now();
+const evaluation = evaluateDedup(pairs, createStoryMatcher());
+const elapsedMs = performance.now() - started;
+const startedCold = performance.now();
+for (const pair of pairs) compareStoryTexts(storyText(pair.a), storyText(pair.b));
+const coldMs = performance.now() - startedCold;
+
+console.log(
+  `texts: ${realTexts.length} real (aeb + fundus), ${labelled.length} written topic-set, ${events.length} written same-event`,
+);
+const cosines = hard.map((pair) => pair.cosine);
+console.log(
+  `same-subject pairs mined from real texts: ${hard.length}, subject-word cosine ${Math.min(...cosines).toFixed(2)}..${Math.max(...cosines).toFixed(2)}`,
+);
+console.log(`pairs: ${pairs.length} (${pairs.filter((pair) => pair.isSameStory).length} same story)`);
+console.log(
+  `rule: containment of 4-word shingles >= ${NEAR_COPY_THRESHOLD} and >= ${MIN_SHARED_SHINGLES} shared, or the same content hash\n`,
+);
+console.log(
+  `same story: precision ${evaluation.precision.toFixed(3)} recall ${evaluation.recall.toFixed(3)} (tp ${evaluation.truePositives} fp ${evaluation.falsePositives} fn ${evaluation.falseNegatives})\n`,
+);
+console.log(`${'kind'.padEnd(18)} ${'pairs'.padStart(5)} ${'folded'.padStart(6)}  share`);
+for (const [kind, figures] of Object.entries(evaluation.perKind)) {
+  console.log(
+    `${kind.padEnd(18)} ${String(figures.pairs).padStart(5)} ${String(figures.folded).padStart(6)}  ${(figures.folded / figures.pairs).toFixed(3)}`,
+  );
+}
+
+// Over thresholds: the containment and shared count of each pair, computed once.
+const measured = pairs.map((pair) => {
+  const a = shingleSet(pair.a.body);
+  const b = shingleSet(pair.b.body);
+  return { pair, similarity: containment(a, b), shared: sharedCount(a, b) };
+});
+console.log(
+  `\nthreshold  precision  recall  same-subject folded  (and >= ${MIN_SHARED_SHINGLES} shared shingles)`,
+);
+for (const threshold of THRESHOLDS) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let hardFolded = 0;
+  for (const { pair, similarity, shared } of measured) {
+    const folded = similarity >= threshold && shared >= MIN_SHARED_SHINGLES;
+    if (folded && pair.isSameStory) tp++;
+    else if (folded) {
+      fp++;
+      if (pair.kind === 'same-subject') hardFolded++;
+    } else if (pair.isSameStory) fn++;
+  }
+  console.log(
+    `${threshold.toFixed(2).padStart(9)}  ${(tp / Math.max(1, tp + fp)).toFixed(3).padStart(9)}  ${(tp / Math.max(1, tp + fn)).toFixed(3).padStart(6)}  ${String(hardFolded).padStart(19)}`,
+  );
+}
+const hardest = measured
+  .filter(({ pair }) => !pair.isSameStory)
+  .sort((x, y) => y.similarity - x.similarity)
+  .slice(0, 5);
+console.log('\nmost similar different-story pairs:');
+for (const { pair, similarity, shared } of hardest) {
+  console.log(`  ${similarity.toFixed(3)} (${shared} shared) ${pair.kind}: ${pair.a.id} | ${pair.b.id}`);
+}
+const weakest = measured
+  .filter(({ pair }) => pair.isSameStory)
+  .sort((x, y) => x.similarity - y.similarity)
+  .slice(0, 5);
+console.log('least similar same-story pairs:');
+for (const { pair, similarity, shared } of weakest) {
+  console.log(`  ${similarity.toFixed(3)} (${shared} shared) ${pair.kind}: ${pair.b.id}`);
+}
+console.log(`\nerrors under the rule: ${evaluation.errors.length}`);
+for (const { pair, similarity } of evaluation.errors.slice(0, 15)) {
+  console.log(
+    `  ${pair.isSameStory ? 'missed' : 'folded'} ${pair.kind} ${similarity.toFixed(3)}: ${pair.a.id} | ${pair.b.id}`,
+  );
+}
+console.log(
+  `\nspeed: ${Math.round(pairs.length / (elapsedMs / 1000))} pairs/s with the matcher's shingle cache, ${Math.round(pairs.length / (coldMs / 1000))} pairs/s shingling both texts every time`,
+);
