@@ -12,6 +12,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', 'node_modules/**'],
           env: { DOTENV_CONFIG_QUIET: 'true' },
+          // A hang guard, not a timing assertion: tests that start the CLI load the
+          // language model (~1.3 s) and share 2 cores with everything else.
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,18 +1,23 @@
 /**
  * Language-detection benchmark over lingua-dev (../shared/data/language/lingua-dev,
- * from lingua-py's test data: sentences, word pairs and single words for 11 languages).
+ * from lingua-py's test data: sentences, word pairs and single words for 11 languages)
+ * and over whole article bodies (bench/dedup/corpus.ts: the gold bodies of the
+ * article-extraction benchmark and fundus' expected bodies, in pressmon's
+ * languages, plus the labelled topic set test/fixtures/topics).
  * Prints accuracy per language and per text type, and texts per second, for
  * (a) pressmon's detector without priors, (b) plain franc restricted to the same
- * 11 languages, (c) eld (a devDependency) restricted likewise.
+ * 11 languages, (c) plain eld (large model, the one pressmon uses) restricted likewise.
  * Run: node bench/language/run.ts [data-dir]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eld } from 'eld/medium';
+import { eld } from 'eld/large';
 import { franc } from 'franc';
-import { KNOWN_LANGUAGES, type LanguageCode } from '../../core/languages.ts';
+import { isLanguageCode, KNOWN_LANGUAGES, type LanguageCode } from '../../core/languages.ts';
 import { detectLanguage } from '../../pipeline/language/index.ts';
 import { fromIso6393, ISO_639_3 } from '../../pipeline/language/language-codes.ts';
+import { readLabelledSet } from '../../pipeline/topics/read-labelled-set.ts';
+import { aebTexts, fundusTexts } from '../dedup/corpus.ts';
 
 const DATA_DIR = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data/language/lingua-dev');
 const TEXT_TYPES = ['sentences', 'word-pairs', 'single-words'] as const;
@@ -79,4 +84,59 @@ function main(): void {
   }
 }
 
+/**
+ * Pages whose declared language (html lang, or fundus' publisher language) is
+ * not the language of their text, read and corrected by hand: the language
+ * the text is written in.
+ */
+const LABEL_CORRECTIONS: Readonly<Record<string, LanguageCode>> = {
+  'aeb:57b4dafd18cf': 'de', // html lang="en", German text on digital health
+  'aeb:ba07d1e64775': 'de', // html lang="en", German text on DMEXCO 2018
+  'aeb:f81c6c05d9cb': 'en', // html lang="de", English text on early retirement
+  'aeb:fde930b01859': 'en', // html lang="de", English tech news
+  'fundus:ua/Pravda_2026_01_08': 'ru', // listed as English, Russian text on a Kyiv court
+};
+
+/** Whole article bodies in pressmon's languages, by language. */
+function articleBodies(): Map<LanguageCode, string[]> {
+  const labelled = readLabelledSet(join(import.meta.dirname, '../../test/fixtures/topics')).map(
+    (article) => ({
+      lang: article.lang,
+      body: [article.lead ?? '', article.body].join('\n\n'),
+    }),
+  );
+  const bodies = new Map<LanguageCode, string[]>();
+  const real = [...aebTexts(), ...fundusTexts()].map((text) => ({
+    ...text,
+    lang: LABEL_CORRECTIONS[text.id] ?? text.lang,
+  }));
+  for (const text of [...real, ...labelled]) {
+    if (!isLanguageCode(text.lang)) continue;
+    bodies.set(text.lang, [...(bodies.get(text.lang) ?? []), text.body]);
+  }
+  return bodies;
+}
+
+function measureBodies(): void {
+  const names = Object.keys(DETECTORS);
+  const bodies = articleBodies();
+  console.log(`\narticle bodies${names.map((name) => name.padStart(9)).join('')}   texts`);
+  const totals = new Map<string, Cell>(names.map((name) => [name, { correct: 0, total: 0, elapsedMs: 0 }]));
+  for (const [language, texts] of bodies) {
+    const cells = names.map((name) => {
+      const cell = measure(DETECTORS[name] as Detector, texts, language);
+      const total = totals.get(name) as Cell;
+      total.correct += cell.correct;
+      total.total += cell.total;
+      total.elapsedMs += cell.elapsedMs;
+      return percent(cell).padStart(9);
+    });
+    console.log(`  ${language}${' '.repeat(12)}${cells.join('')}${String(texts.length).padStart(8)}`);
+  }
+  console.log(
+    `  all           ${names.map((name) => percent(totals.get(name) as Cell).padStart(9)).join('')}`,
+  );
+}
+
 main();
+measureBodies();

@@ -1,9 +1,8 @@
-import { francAll } from 'franc';
+import { eld } from 'eld/large';
 import { KNOWN_LANGUAGES, type LanguageCode } from '../../core/languages.ts';
 import type { LanguageGuess } from '../types.ts';
 import { countForeignLetters, countLetters, dominantScript, LANGUAGE_ALPHABETS } from './alphabets.ts';
-import { functionWordEvidence } from './function-words.ts';
-import { fromIso6393, ISO_639_3, languageOfTag } from './language-codes.ts';
+import { languageOfTag } from './language-codes.ts';
 import { cyrillicEvidence } from './letter-evidence.ts';
 import { sampleWindows } from './sample-windows.ts';
 
@@ -23,7 +22,7 @@ export const DETECTION = {
   foreignLetterTolerance: 0.01,
   /**
    * Added to the declared language's score for a text of {@link DETECTION.confidentLetters}
-   * letters or more; franc's scores of close rivals in a sentence differ by ~0.01-0.1.
+   * letters or more; eld's scores of close rivals in a sentence differ by ~0.05-0.2.
    * Shorter texts, where trigrams say little, add up to {@link DETECTION.shortTextPriorBoost} more.
    */
   declaredPrior: 0.04,
@@ -48,10 +47,15 @@ const UNDECIDED: LanguageGuess = { code: 'und', confidence: 0 };
  * Detects the language of a text among pressmon's known languages. Steps:
  * 1. the dominant script (Latin or Cyrillic) narrows the candidates;
  * 2. alphabets rule out languages that do not write the text's letters;
- * 3. franc's trigram scores rank the rest, averaged over start, middle and
- *    end windows of a long text;
- * 4. function words, Cyrillic letter evidence and the declared and source
- *    languages adjust them.
+ * 3. eld's n-gram scores (its large model, restricted to pressmon's
+ *    languages) rank the rest, averaged over start, middle and end windows
+ *    of a long text;
+ * 4. Cyrillic letter evidence and the declared and source languages adjust them.
+ *
+ * Why eld and not franc: measured by bench/language on lingua's test texts
+ * for these 11 languages, franc's trigrams reach 91.7% on sentences and 68.9%
+ * on word pairs; eld's n-grams 99.0% and 92.5%. Adding franc's scores to
+ * eld's, at any weight tried (0.02 to 1), only lowered accuracy.
  * Returns `und` with confidence 0 for text without enough letters or in
  * another script; confidence (0..1) grows with the winner's lead and the text's length.
  */
@@ -63,10 +67,9 @@ export function detectLanguage(input: DetectLanguageInput): LanguageGuess {
   const script = dominantScript(letters);
   if (script === null) return UNDECIDED;
   const candidates = plausibleLanguages(script, letters, letterCount);
-  const scores = trigramScores(text, candidates);
+  const scores = ngramScores(text, candidates);
   const lowerText = text.toLowerCase();
-  if (script === 'cyrillic') addAll(scores, cyrillicEvidence(lowerText, letterCount));
-  addAll(scores, functionWordEvidence(lowerText));
+  if (script === 'cyrillic') addAll(scores, cyrillicEvidence(lowerText));
   addPriors(scores, input, letterCount);
   return bestGuess(scores, letterCount);
 }
@@ -90,17 +93,17 @@ export function plausibleLanguages(
   return ofScript.filter((code) => foreign.get(code) === fewest);
 }
 
-/** franc's 0..1 scores for the candidates, averaged over the text's windows. */
-function trigramScores(text: string, candidates: readonly LanguageCode[]): Map<LanguageCode, number> {
+// eld's detector is one shared model; the subset is the same for every caller, so it is set once.
+eld.setLanguageSubset([...KNOWN_LANGUAGES]);
+
+/** eld's 0..1 n-gram scores for the candidates, averaged over the text's windows. */
+function ngramScores(text: string, candidates: readonly LanguageCode[]): Map<LanguageCode, number> {
   const scores = new Map<LanguageCode, number>(candidates.map((code) => [code, 0]));
   if (candidates.length === 1) return scores;
-  const only = candidates.map((code) => ISO_639_3[code]);
   const windows = sampleWindows(text);
   for (const window of windows) {
-    for (const [code3, score] of francAll(window, { only, minLength: 1 })) {
-      const code = fromIso6393(code3);
-      if (code !== null) scores.set(code, (scores.get(code) ?? 0) + score / windows.length);
-    }
+    const windowScores: Partial<Record<string, number>> = eld.detect(window).getScores();
+    for (const code of candidates) add(scores, code, (windowScores[code] ?? 0) / windows.length);
   }
   return scores;
 }

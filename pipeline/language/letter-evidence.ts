@@ -9,9 +9,12 @@ import type { LanguageCode } from '../../core/languages.ts';
  *   before е ё ю я (`объявил`);
  * - Bulgarian writes `ь` only before `о` (`шофьор`); Russian and Ukrainian
  *   write it at word ends and before consonants (`говорить`, `очнулась`);
- * - Ukrainian writes an apostrophe inside words (`пам'ять`, `сім’я`);
- * - a long Russian text without ы or э, or a long Ukrainian text without і,
- *   ї or є, is unlikely.
+ * - Ukrainian writes an apostrophe inside words (`пам'ять`, `сім’я`).
+ *
+ * Not here: a penalty for a long Russian text without ы/э or a Ukrainian one
+ * without і/ї/є. It helped franc's trigrams and costs eld's n-grams 0.3 points
+ * on sentences and 6 on Ukrainian word pairs (bench/language), which already
+ * weigh those letters.
  */
 export const LETTER_EVIDENCE = {
   /** Added to Bulgarian per `ъ` before a consonant, up to {@link LETTER_EVIDENCE.maxBonus}. */
@@ -21,25 +24,14 @@ export const LETTER_EVIDENCE = {
   maxBonus: 0.2,
   /** Subtracted from Bulgarian per `ь` that is not followed by `о`, up to {@link LETTER_EVIDENCE.maxBonus}. */
   softSignNotBulgarian: 0.15,
-  /**
-   * Cyrillic letters after which the absence of a language's marker letters
-   * counts against it: і/ї/є make ~6% of Ukrainian letters (absent from 60
-   * letters by chance in ~2% of texts), ы/э ~2% of Russian ones (200 letters).
-   */
-  ukrainianAbsenceAfter: 60,
-  russianAbsenceAfter: 200,
-  /** Subtracted from a language whose marker letters are absent from a long text (less from a shorter one). */
-  absencePenalty: 0.15,
 } as const;
 
 const BULGARIAN_HARD_SIGN = /ъ(?=[бвгджзйклмнпрстфхцчшщ])/gu;
 const SOFT_SIGN_NOT_BEFORE_O = /ь(?!о)/gu;
 const UKRAINIAN_APOSTROPHE = /\p{Script=Cyrillic}['’ʼ]\p{Script=Cyrillic}/gu;
-const RUSSIAN_MARKERS = /[ыэё]/u;
-const UKRAINIAN_MARKERS = /[іїє]/u;
 
 /** Score adjustments for the Cyrillic languages; empty for other texts. */
-export function cyrillicEvidence(lowerText: string, cyrillicLetters: number): Map<LanguageCode, number> {
+export function cyrillicEvidence(lowerText: string): Map<LanguageCode, number> {
   const adjustments = new Map<LanguageCode, number>();
   const hardSigns = lowerText.match(BULGARIAN_HARD_SIGN)?.length ?? 0;
   if (hardSigns > 0) adjustments.set('bg', capped(hardSigns * LETTER_EVIDENCE.bulgarianHardSign));
@@ -47,18 +39,7 @@ export function cyrillicEvidence(lowerText: string, cyrillicLetters: number): Ma
   if (softSigns > 0) add(adjustments, 'bg', -capped(softSigns * LETTER_EVIDENCE.softSignNotBulgarian));
   const apostrophes = lowerText.match(UKRAINIAN_APOSTROPHE)?.length ?? 0;
   if (apostrophes > 0) adjustments.set('uk', capped(apostrophes * LETTER_EVIDENCE.ukrainianApostrophe));
-  if (!RUSSIAN_MARKERS.test(lowerText)) {
-    add(adjustments, 'ru', -absencePenalty(cyrillicLetters, LETTER_EVIDENCE.russianAbsenceAfter));
-  }
-  if (!UKRAINIAN_MARKERS.test(lowerText)) {
-    add(adjustments, 'uk', -absencePenalty(cyrillicLetters, LETTER_EVIDENCE.ukrainianAbsenceAfter));
-  }
   return adjustments;
-}
-
-/** Grows with the text's length to the full penalty at `fullAfterLetters`: absence in a short text says little. */
-function absencePenalty(letters: number, fullAfterLetters: number): number {
-  return LETTER_EVIDENCE.absencePenalty * Math.min(1, letters / fullAfterLetters);
 }
 
 function capped(bonus: number): number {
