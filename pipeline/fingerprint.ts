@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { hashString, mix32 } from './dedup/shingles.ts';
 
 const SHINGLE_WORDS = 3;
-const MASK_64 = (1n << 64n) - 1n;
 
 /** SHA-256 (hex) of a text with case and whitespace normalised: equal for exact copies. */
 export function contentHashOf(text: string): string {
@@ -11,39 +11,44 @@ export function contentHashOf(text: string): string {
 
 /**
  * 64-bit simhash (16 hex digits) over overlapping 3-word shingles of the
- * text's words. Light edits change few bits, so near-copies are a small
- * Hamming distance apart (see {@link hammingDistance}).
+ * text's words: each shingle's 64-bit hash (two 32-bit halves) votes on every
+ * bit. Light edits change few bits, so near copies are a small Hamming
+ * distance apart (see {@link hammingDistance}). Stored for analysts' ad-hoc
+ * queries; story folding itself uses pipeline/dedup's shingle containment.
  */
 export function simhashOf(text: string): string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const weights = new Array<number>(64).fill(0);
+  const votes = new Int32Array(64);
   const shingleCount = Math.max(1, words.length - SHINGLE_WORDS + 1);
   for (let start = 0; start < shingleCount; start++) {
-    const shingle = words.slice(start, start + SHINGLE_WORDS).join(' ');
-    const hash = hash64(shingle);
-    for (let bit = 0; bit < 64; bit++) {
-      weights[bit] = (weights[bit] ?? 0) + (((hash >> BigInt(bit)) & 1n) === 1n ? 1 : -1);
+    const low = hashString(words.slice(start, start + SHINGLE_WORDS).join(' '));
+    const high = mix32(low ^ 0x5bd1e995);
+    for (let bit = 0; bit < 32; bit++) {
+      votes[bit] = (votes[bit] ?? 0) + ((low >>> bit) & 1 ? 1 : -1);
+      votes[bit + 32] = (votes[bit + 32] ?? 0) + ((high >>> bit) & 1 ? 1 : -1);
     }
   }
-  let fingerprint = 0n;
-  for (let bit = 0; bit < 64; bit++) {
-    if ((weights[bit] ?? 0) > 0) fingerprint |= 1n << BigInt(bit);
+  let low = 0;
+  let high = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((votes[bit] ?? 0) > 0) low |= 1 << bit;
+    if ((votes[bit + 32] ?? 0) > 0) high |= 1 << bit;
   }
-  return fingerprint.toString(16).padStart(16, '0');
+  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Number of differing bits between two simhashes. */
+/** Number of differing bits between two simhashes (16 hex digits each). */
 export function hammingDistance(a: string, b: string): number {
-  let diff = (BigInt(`0x${a}`) ^ BigInt(`0x${b}`)) & MASK_64;
   let count = 0;
-  while (diff > 0n) {
-    count += Number(diff & 1n);
-    diff >>= 1n;
+  for (const offset of [0, 8]) {
+    let diff =
+      (Number.parseInt(a.slice(offset, offset + 8), 16) ^
+        Number.parseInt(b.slice(offset, offset + 8), 16)) >>>
+      0;
+    while (diff !== 0) {
+      count += diff & 1;
+      diff >>>= 1;
+    }
   }
   return count;
-}
-
-function hash64(text: string): bigint {
-  const digest = createHash('md5').update(text).digest();
-  return digest.readBigUInt64BE(0);
 }

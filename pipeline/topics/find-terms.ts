@@ -20,7 +20,19 @@ export interface FieldIndex {
   readonly stems: Map<string, Map<string, number[]>>;
 }
 
+// One index per token list (tokenise() shares lists between stages), so stems are computed once per article.
+const indexes = new WeakMap<readonly Token[], FieldIndex>();
+
 export function indexField(tokens: readonly Token[]): FieldIndex {
+  let index = indexes.get(tokens);
+  if (index === undefined) {
+    index = buildIndex(tokens);
+    indexes.set(tokens, index);
+  }
+  return index;
+}
+
+function buildIndex(tokens: readonly Token[]): FieldIndex {
   const byFolded = new Map<string, number[]>();
   tokens.forEach((token, index) => {
     const positions = byFolded.get(token.folded);

@@ -23,8 +23,22 @@ const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
   ё: 'е',
 };
 
-/** The folded form of a word, as documented above. */
+/** Words whose folded form is kept before the memo starts afresh (bounds memory in long runs). */
+const MAX_REMEMBERED_WORDS = 200_000;
+let folds = new Map<string, string>();
+
+/** The folded form of a word, as documented above. Memoised. */
 export function foldWord(word: string): string {
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    if (folds.size >= MAX_REMEMBERED_WORDS) folds = new Map();
+    folded = fold(word);
+    folds.set(word, folded);
+  }
+  return folded;
+}
+
+function fold(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFD')

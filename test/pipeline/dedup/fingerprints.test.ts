@@ -10,6 +10,7 @@ import {
   shingleSet,
   titleKeyOf,
 } from '../../../pipeline/dedup/index.ts';
+import { hammingDistance, simhashOf } from '../../../pipeline/fingerprint.ts';
 
 const BODY =
   'Polițiștii de frontieră din Nădlac au descoperit marți 63 de migranți ascunși într-un camion care transporta mobilă spre Ungaria. ' +
@@ -92,5 +93,20 @@ describe('dedupInfoOf', () => {
     expect(info.bands).toHaveLength(MINHASH_SIZE);
     expect(info.titleKey).toBe('migranti gasiti intr un camion la nadlac');
     expect(info.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('simhash', () => {
+  it('is 16 hex digits, equal for equal texts, a few bits apart for a light edit and far for another text', () => {
+    const hash = simhashOf(BODY);
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(simhashOf(BODY)).toBe(hash);
+    const edited = simhashOf(BODY.replace('marți', 'miercuri'));
+    expect(hammingDistance(hash, edited)).toBeLessThan(12);
+    const other = simhashOf(
+      'Guvernul a aprobat bugetul pentru anul viitor după o ședință de trei ore, a anunțat purtătorul de cuvânt.',
+    );
+    expect(hammingDistance(hash, other)).toBeGreaterThan(16);
+    expect(hammingDistance(hash, hash)).toBe(0);
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * Pipeline benchmark (issue 5): the throughput of the whole per-page pipeline
+ * (extract → normalise → language → topics → organisations → places → frames
+ * and terminology → fingerprints) on one core, over the real news pages of
+ * /work/shared/data/extraction (scrapinghub-aeb and fundus-news-pages), with
+ * the shipped configuration; and the process's peak memory.
+ * Prints articles per second, per-page percentiles and the peak RSS.
+ * Goal (issue 5): >= 200 articles per second on one core for typical news pages.
+ * Usage: node bench/pipeline/run.ts [data folder] [rounds]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { loadConfigOrThrow } from '../../config/load-config.ts';
+import { loadSettings } from '../../config/settings.ts';
+import type { FetchedPage } from '../../crawlers/types.ts';
+import { compilePipeline, processPage } from '../../pipeline/index.ts';
+
+const DATA = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data/extraction');
+const ROUNDS = Number(process.argv[3] ?? 3);
+const FETCHED_AT = '2026-11-30T08:00:00.000Z';
+
+function page(url: string, html: string): FetchedPage {
+  return {
+    sourceId: 'bench',
+    url,
+    finalUrl: url,
+    status: 200,
+    headers: { 'content-type': 'text/html' },
+    html,
+    fetchedAt: FETCHED_AT,
+  };
+}
+
+function readPages(): FetchedPage[] {
+  const aeb = join(DATA, 'scrapinghub-aeb');
+  const aebPages = readFileSync(join(aeb, 'index.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { html_file: string; url: string })
+    .map((row) => page(row.url, readFileSync(join(aeb, row.html_file), 'utf8')));
+  const fundus = join(DATA, 'fundus-news-pages');
+  const fundusPages = readFileSync(join(fundus, 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { html_file: string; url: string })
+    .map((row) => page(row.url, gunzipSync(readFileSync(join(fundus, row.html_file))).toString('utf8')));
+  return [...aebPages, ...fundusPages];
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const settings = loadSettings(process.env);
+const config = await loadConfigOrThrow({ configDir: settings.configDir, sourcesDir: settings.sourcesDir });
+const compiled = compilePipeline(config);
+const source = {
+  id: 'bench',
+  name: 'Bench',
+  country: 'ro' as const,
+  languages: [],
+  timeZone: 'Europe/Bucharest',
+};
+const pages = readPages();
+const megabytes = pages.reduce((sum, item) => sum + item.html.length, 0) / 1e6;
+console.log(
+  `pages: ${pages.length} real news pages (${megabytes.toFixed(1)} MB of HTML), ${ROUNDS} rounds after one warm-up`,
+);
+
+let peakRss = process.memoryUsage().rss;
+const warmUp = pages.map((item) => processPage(item, { source, compiled }));
+const articles = warmUp.filter((result) => result.ok).length;
+const times: number[] = [];
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+for (let round = 0; round < ROUNDS; round++) {
+  for (const item of pages) {
+    const before = performance.now();
+    processPage(item, { source, compiled });
+    times.push(performance.now() - before);
+  }
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const elapsedS = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuS = (cpu.user + cpu.system) / 1e6;
+times.sort((a, b) => a - b);
+console.log(`articles: ${articles} of ${pages.length} pages (the rest: not-an-article reasons)`);
+console.log(
+  `throughput: ${Math.round((pages.length * ROUNDS) / elapsedS)} pages/s on one core (${Math.round((articles * ROUNDS) / elapsedS)} articles/s counting only pages that yield one)`,
+);
+console.log(
+  `CPU time: ${cpuS.toFixed(1)} s for ${elapsedS.toFixed(1)} s of wall time: ${Math.round((pages.length * ROUNDS) / cpuS)} pages per CPU-second (the single-core figure when other processes share the cores; includes the garbage collector's threads)`,
+);
+console.log(
+  `per page: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms`,
+);
+console.log(
+  `peak RSS: ${Math.round(peakRss / 1e6)} MB (the process, with all pages and the language model in memory)`,
+);
