@@ -126,8 +126,10 @@ export function composeDigest(input: ComposeInput): DigestModel {
   const limits = { ...DEFAULT_LIMITS, ...input.limits };
   const { member, vocabulary } = input;
   const stories = foldStories(input.selected);
+  const fromMs = Date.parse(input.window.from);
+  const spanMs = Date.parse(input.window.to) - fromMs;
   const ranked = stories
-    .map((story) => ({ story, rank: rankStory(story, input.window) }))
+    .map((story) => ({ story, rank: rankAt(story, fromMs, spanMs) }))
     .sort((a, b) => b.rank - a.rank || (a.story.id < b.story.id ? -1 : 1));
   const view = (story: Story, rank: number): StoryView => toView(story, rank, input.publicUrl);
   const sections = buildSections(input, ranked, limits, view);
@@ -148,7 +150,7 @@ export function composeDigest(input: ComposeInput): DigestModel {
     },
     sections,
     organisations: member.organisations.map((id) => {
-      const mentioning = ranked.filter(({ story }) => story.organisationIds.has(id));
+      const mentioning = ranked.filter(({ story }) => story.organisationIds.includes(id));
       return {
         id,
         name: vocabulary.organisations.find((o) => o.id === id)?.name ?? id,
@@ -170,8 +172,11 @@ export function composeDigest(input: ComposeInput): DigestModel {
  */
 export function rankStory(story: Story, window: TimeWindow): number {
   const from = Date.parse(window.from);
-  const span = Date.parse(window.to) - from;
-  const position = story.latestMs === null ? 0 : Math.min(1, Math.max(0, (story.latestMs - from) / span));
+  return rankAt(story, from, Date.parse(window.to) - from);
+}
+
+function rankAt(story: Story, fromMs: number, spanMs: number): number {
+  const position = story.latestMs === null ? 0 : Math.min(1, Math.max(0, (story.latestMs - fromMs) / spanMs));
   return story.relevance * (1 + Math.log(story.outletCount)) * (0.8 + 0.2 * position);
 }
 
@@ -191,13 +196,17 @@ function buildSections(
   for (const entry of ranked) {
     const { story } = entry;
     let best: string | null = null;
+    let bestScore = -Infinity;
     for (const id of member.topics) {
-      const score = story.topicScores.get(id);
-      if (score !== undefined && (best === null || score > (story.topicScores.get(best) ?? 0))) best = id;
+      const score = story.topicScores.find((entry) => entry.id === id)?.score;
+      if (score !== undefined && score > bestScore) {
+        best = id;
+        bestScore = score;
+      }
     }
     if (best !== null) place(`topic:${best}`, entry);
     else {
-      const search = input.savedSearches.find((s) => story.savedSearchIds.has(s.id));
+      const search = input.savedSearches.find((s) => story.savedSearchIds.includes(s.id));
       if (search !== undefined) place(`search:${search.id}`, entry);
     }
   }
@@ -243,7 +252,7 @@ function frameBalance(
   const counts = new Map<string, number>();
   let framedStories = 0;
   for (const story of stories) {
-    if (story.frameIds.size > 0) framedStories++;
+    if (story.frameIds.length > 0) framedStories++;
     for (const id of story.frameIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const shares = [...counts.entries()]

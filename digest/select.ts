@@ -1,6 +1,8 @@
 import type { Member } from '../config/types.ts';
 import type { WeekArticle } from '../indexer/week-articles.ts';
 
+const NONE: readonly string[] = [];
+
 /** A saved search's matches in the week, for the members it names. */
 export interface SavedSearchMatches {
   readonly id: string;
@@ -35,17 +37,26 @@ export function selectMemberArticles(
   const email = member.email.toLowerCase();
   const searches = savedSearches.filter((search) => search.recipients.includes(email));
   const organisations = new Set(member.organisations);
+  const topics = new Set(member.topics);
   const selected: SelectedArticle[] = [];
   for (const article of pool) {
-    const topicIds = member.topics.filter((id) => article.topics.some((topic) => topic.id === id));
-    const organisationIds = article.organisations.flatMap((mention) =>
-      organisations.has(mention.id) ? [mention.id] : [],
-    );
-    const savedSearchIds = searches.flatMap((search) =>
-      search.articleIds.has(article.id) ? [search.id] : [],
-    );
-    if (topicIds.length + organisationIds.length + savedSearchIds.length === 0) continue;
-    selected.push({ article, topicIds, organisationIds, savedSearchIds });
+    // Most articles match nothing: test cheaply before building the reason lists.
+    const hasTopic = article.topics.some((topic) => topics.has(topic.id));
+    const hasOrganisation = article.organisations.some((mention) => organisations.has(mention.id));
+    const hasSearch = searches.some((search) => search.articleIds.has(article.id));
+    if (!hasTopic && !hasOrganisation && !hasSearch) continue;
+    selected.push({
+      article,
+      topicIds: hasTopic
+        ? member.topics.filter((id) => article.topics.some((topic) => topic.id === id))
+        : NONE,
+      organisationIds: hasOrganisation
+        ? article.organisations.flatMap((mention) => (organisations.has(mention.id) ? [mention.id] : []))
+        : NONE,
+      savedSearchIds: hasSearch
+        ? searches.flatMap((search) => (search.articleIds.has(article.id) ? [search.id] : []))
+        : NONE,
+    });
   }
   return selected;
 }

@@ -14,14 +14,16 @@ export interface Story {
   readonly outletCount: number;
   /** The highest relevance of its articles. */
   readonly relevance: number;
+  /** The lead's time (ms since the epoch), or null. */
+  readonly leadMs: number | null;
   /** The latest time of its articles (ms since the epoch), or null when none has one. */
   readonly latestMs: number | null;
-  /** The member's topics, with the best score any copy has for each. */
-  readonly topicScores: ReadonlyMap<string, number>;
-  readonly organisationIds: ReadonlySet<string>;
-  readonly savedSearchIds: ReadonlySet<string>;
+  /** The member's topics, with the best score any copy has for each (small lists: arrays beat sets here). */
+  readonly topicScores: readonly { readonly id: string; readonly score: number }[];
+  readonly organisationIds: readonly string[];
+  readonly savedSearchIds: readonly string[];
   /** Portrayal frames any copy has. */
-  readonly frameIds: ReadonlySet<string>;
+  readonly frameIds: readonly string[];
 }
 
 /** The time an article is placed at: its publication date, else when it was first seen. */
@@ -39,45 +41,58 @@ export function articleTimeMs(article: WeekArticle): number | null {
  */
 export function foldStories(selected: readonly SelectedArticle[]): Story[] {
   const groups = new Map<string, SelectedArticle[]>();
+  // Parsed once per article: sorting would otherwise parse the same dates over and over.
+  const times = new Map<WeekArticle, number | null>();
   for (const item of selected) {
+    times.set(item.article, articleTimeMs(item.article));
     const group = groups.get(item.article.storyId);
     if (group === undefined) groups.set(item.article.storyId, [item]);
     else group.push(item);
   }
-  const stories = [...groups.entries()].map(([id, items]) => toStory(id, items));
-  return stories.sort(
-    (a, b) =>
-      (articleTimeMs(a.lead) ?? Infinity) - (articleTimeMs(b.lead) ?? Infinity) || compare(a.id, b.id),
-  );
+  const stories = [...groups.entries()].map(([id, items]) => toStory(id, items, times));
+  return stories.sort((a, b) => (a.leadMs ?? Infinity) - (b.leadMs ?? Infinity) || compare(a.id, b.id));
 }
 
-function toStory(id: string, items: readonly SelectedArticle[]): Story {
-  const ordered = [...items].sort(
-    (a, b) =>
-      (articleTimeMs(a.article) ?? Infinity) - (articleTimeMs(b.article) ?? Infinity) ||
-      b.article.relevance - a.article.relevance ||
-      compare(a.article.id, b.article.id),
-  );
-  const articles = ordered.map((item) => item.article);
-  const lead = articles[0] as WeekArticle;
+function toStory(
+  id: string,
+  items: readonly SelectedArticle[],
+  times: ReadonlyMap<WeekArticle, number | null>,
+): Story {
+  const timeOf = (article: WeekArticle): number | null => times.get(article) ?? null;
+  const ordered =
+    items.length === 1
+      ? items
+      : [...items].sort(
+          (a, b) =>
+            (timeOf(a.article) ?? Infinity) - (timeOf(b.article) ?? Infinity) ||
+            b.article.relevance - a.article.relevance ||
+            compare(a.article.id, b.article.id),
+        );
+  const lead = (ordered[0] as SelectedArticle).article;
+  const articles: WeekArticle[] = [];
   const outlets: string[] = [];
-  for (const article of articles) {
-    if (!outlets.includes(article.source.name)) outlets.push(article.source.name);
-  }
-  const topicScores = new Map<string, number>();
-  const organisationIds = new Set<string>();
-  const savedSearchIds = new Set<string>();
-  const frameIds = new Set<string>();
+  const topicScores: { id: string; score: number }[] = [];
+  const organisationIds: string[] = [];
+  const savedSearchIds: string[] = [];
+  const frameIds: string[] = [];
   let latestMs: number | null = null;
+  let relevance = 0;
   for (const item of ordered) {
+    const article = item.article;
+    articles.push(article);
+    if (!outlets.includes(article.source.name)) outlets.push(article.source.name);
+    relevance = Math.max(relevance, article.relevance);
     for (const topicId of item.topicIds) {
-      const score = item.article.topics.find((topic) => topic.id === topicId)?.score ?? 0;
-      topicScores.set(topicId, Math.max(score, topicScores.get(topicId) ?? 0));
+      const score = article.topics.find((topic) => topic.id === topicId)?.score ?? 0;
+      const known = topicScores.find((entry) => entry.id === topicId);
+      if (known === undefined) topicScores.push({ id: topicId, score });
+      else known.score = Math.max(known.score, score);
     }
-    for (const organisationId of item.organisationIds) organisationIds.add(organisationId);
-    for (const searchId of item.savedSearchIds) savedSearchIds.add(searchId);
-    for (const frame of item.article.frames) if (frame.score > 0) frameIds.add(frame.id);
-    const time = articleTimeMs(item.article);
+    addAll(organisationIds, item.organisationIds);
+    addAll(savedSearchIds, item.savedSearchIds);
+    for (const frame of article.frames)
+      if (frame.score > 0 && !frameIds.includes(frame.id)) frameIds.push(frame.id);
+    const time = timeOf(article);
     if (time !== null && (latestMs === null || time > latestMs)) latestMs = time;
   }
   return {
@@ -85,14 +100,19 @@ function toStory(id: string, items: readonly SelectedArticle[]): Story {
     lead,
     articles,
     alsoIn: outlets.filter((name) => name !== lead.source.name),
+    leadMs: timeOf(lead),
     outletCount: outlets.length,
-    relevance: Math.max(...articles.map((article) => article.relevance)),
+    relevance,
     latestMs,
     topicScores,
     organisationIds,
     savedSearchIds,
     frameIds,
   };
+}
+
+function addAll(target: string[], values: readonly string[]): void {
+  for (const value of values) if (!target.includes(value)) target.push(value);
 }
 
 function compare(a: string, b: string): number {
