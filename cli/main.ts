@@ -3,6 +3,7 @@ import { PressmonError } from '../core/errors.ts';
 import { registerConfigCommands } from './commands/config.ts';
 import { registerCrawlCommand } from './commands/crawl.ts';
 import { registerDetectCommand } from './commands/detect.ts';
+import { registerDigestCommands } from './commands/digest.ts';
 import { registerEsCommands } from './commands/es.ts';
 import { registerIndexCommand } from './commands/index-spool.ts';
 import { registerNotYetBuiltCommands } from './commands/not-yet-built.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     registerSearchCommand,
     registerConfigCommands,
     registerStatusCommand,
+    registerDigestCommands,
     registerNotYetBuiltCommands,
   ]) {
     register(program);

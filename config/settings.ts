@@ -39,6 +39,32 @@ export interface Settings {
   /** Default time zone for schedules and for dates printed without one. */
   readonly timeZone: string;
   readonly dashboardPort: number;
+  /** The SMTP server digests go through; null until PRESSMON_SMTP_URL or PRESSMON_SMTP_HOST is set. */
+  readonly smtp: SmtpSettings | null;
+  readonly digest: DigestSettings;
+}
+
+/** An SMTP server (secrets: never print `password`; see describeSmtp). */
+export interface SmtpSettings {
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  readonly secure: boolean;
+  readonly auth: { readonly user: string; readonly password: string } | null;
+}
+
+/** Settings of the weekly digest. */
+export interface DigestSettings {
+  /** Sender, e.g. `pressmon <digest@coalition.example.org>`. */
+  readonly from: string;
+  /** Base URL of the dashboards, without a trailing slash; article view links are `<publicUrl>/articles/<id>`. */
+  readonly publicUrl: string;
+  /** Key for the HMAC of one-click unsubscribe links (RFC 8058); null: only a mailto unsubscribe. */
+  readonly unsubscribeSecret: string | null;
+  /** Address that receives `unsubscribe` mails; default the sender's address. */
+  readonly unsubscribeMailto: string;
+  /** Least article relevance for a digest; default 2, the pipeline's "migration-related" floor. */
+  readonly minRelevance: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -52,6 +78,7 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 export function loadSettings(env: Env = process.env): Settings {
   const dataDir = path.resolve(env.PRESSMON_DATA_DIR ?? path.join(PROJECT_ROOT, '.data'));
   const configDir = path.resolve(env.PRESSMON_CONFIG_DIR ?? path.join(PROJECT_ROOT, 'config'));
+  const dashboardPort = readPort('PRESSMON_DASHBOARD_PORT', env.PRESSMON_DASHBOARD_PORT ?? '8080');
   return {
     elasticsearch: readElasticsearch(env),
     indexPrefix: readIndexPrefix(env.PRESSMON_INDEX_PREFIX ?? 'pressmon'),
@@ -65,8 +92,92 @@ export function loadSettings(env: Env = process.env): Settings {
     allowPrivateHosts: splitList(env.PRESSMON_ALLOW_PRIVATE_HOSTS),
     logLevel: readLogLevel(env.PRESSMON_LOG_LEVEL ?? 'info'),
     timeZone: env.PRESSMON_TIME_ZONE ?? 'Europe/Bucharest',
-    dashboardPort: readPort('PRESSMON_DASHBOARD_PORT', env.PRESSMON_DASHBOARD_PORT ?? '8080'),
+    dashboardPort,
+    smtp: readSmtp(env),
+    digest: readDigest(env, dashboardPort),
   };
+}
+
+function readSmtp(env: Env): SmtpSettings | null {
+  const url = env.PRESSMON_SMTP_URL;
+  if (url !== undefined && url !== '') {
+    if (env.PRESSMON_SMTP_HOST)
+      throw new ConfigError('set either PRESSMON_SMTP_URL or PRESSMON_SMTP_HOST, not both');
+    return parseSmtpUrl(url);
+  }
+  const host = env.PRESSMON_SMTP_HOST;
+  if (host === undefined || host === '') return null;
+  const secure = readBoolean('PRESSMON_SMTP_SECURE', env.PRESSMON_SMTP_SECURE ?? 'false');
+  const port = readPort('PRESSMON_SMTP_PORT', env.PRESSMON_SMTP_PORT ?? (secure ? '465' : '587'));
+  const user = env.PRESSMON_SMTP_USER;
+  const password = env.PRESSMON_SMTP_PASSWORD;
+  if ((user === undefined) !== (password === undefined)) {
+    throw new ConfigError('set both PRESSMON_SMTP_USER and PRESSMON_SMTP_PASSWORD, or neither');
+  }
+  return {
+    host,
+    port,
+    secure,
+    auth: user !== undefined && password !== undefined ? { user, password } : null,
+  };
+}
+
+/** `smtp://user:password@host:587` or `smtps://…:465`; user and password percent-encoded. */
+function parseSmtpUrl(value: string): SmtpSettings {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('PRESSMON_SMTP_URL must look like smtp://user:password@host:587 (or smtps://)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`PRESSMON_SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  }
+  const secure = url.protocol === 'smtps:';
+  const port = readPort('PRESSMON_SMTP_URL port', url.port === '' ? (secure ? '465' : '587') : url.port);
+  const user = decodeURIComponent(url.username);
+  return {
+    host: url.hostname,
+    port,
+    secure,
+    auth: user === '' ? null : { user, password: decodeURIComponent(url.password) },
+  };
+}
+
+/** The SMTP server for messages and logs, without the password. */
+export function describeSmtp(smtp: SmtpSettings | null): string {
+  if (smtp === null) return 'not configured (set PRESSMON_SMTP_URL or PRESSMON_SMTP_HOST)';
+  const user = smtp.auth === null ? '' : `${smtp.auth.user}:***@`;
+  return `${smtp.secure ? 'smtps' : 'smtp'}://${user}${smtp.host}:${smtp.port}`;
+}
+
+function readDigest(env: Env, dashboardPort: number): DigestSettings {
+  const from = env.PRESSMON_DIGEST_FROM ?? 'pressmon <digest@localhost>';
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const publicUrl = (env.PRESSMON_PUBLIC_URL ?? `http://localhost:${dashboardPort}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(publicUrl)) {
+    throw new ConfigError(`PRESSMON_PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
+  }
+  const minRelevance = Number(env.PRESSMON_DIGEST_MIN_RELEVANCE ?? '2');
+  if (!Number.isFinite(minRelevance) || minRelevance < 0) {
+    throw new ConfigError(
+      `PRESSMON_DIGEST_MIN_RELEVANCE must be a number >= 0, got "${env.PRESSMON_DIGEST_MIN_RELEVANCE}"`,
+    );
+  }
+  const secret = env.PRESSMON_DIGEST_SECRET;
+  return {
+    from,
+    publicUrl,
+    unsubscribeSecret: secret === undefined || secret === '' ? null : secret,
+    unsubscribeMailto: env.PRESSMON_DIGEST_UNSUBSCRIBE_MAILTO ?? address,
+    minRelevance,
+  };
+}
+
+function readBoolean(name: string, value: string): boolean {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
 function readElasticsearch(env: Env): ElasticsearchSettings {

@@ -20,7 +20,10 @@ export function runsMapping(): estypes.MappingTypeMapping {
   };
 }
 
-/** `<prefix>-digests`: one document per (member, ISO week), the record of a sent digest. */
+/**
+ * `<prefix>-digests`: one document per (member, ISO week), the record of a sent
+ * digest (indexer/digest-records.ts writes it; id `<week>:<member>`).
+ */
 export function digestsMapping(): estypes.MappingTypeMapping {
   return {
     dynamic: false,
@@ -30,6 +33,11 @@ export function digestsMapping(): estypes.MappingTypeMapping {
       status: { type: 'keyword' },
       sent_at: { type: 'date' },
       article_ids: { type: 'keyword' },
+      run_id: { type: 'keyword' },
+      message_id: { type: 'keyword' },
+      attempts: { type: 'integer' },
+      created_at: { type: 'date' },
+      updated_at: { type: 'date' },
     },
   };
 }
@@ -45,6 +53,9 @@ export function savedSearchesMapping(): estypes.MappingTypeMapping {
       updated_at: { type: 'date' },
       request: { type: 'object', enabled: false },
       alert: { type: 'object', enabled: false },
+      // Read by the weekly digest (indexer/digest-saved-searches.ts).
+      include_in_digest: { type: 'boolean' },
+      digest_recipients: { type: 'keyword' },
     },
   };
 }

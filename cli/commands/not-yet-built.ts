@@ -15,22 +15,6 @@ export function registerNotYetBuiltCommands(program: Command): void {
       throw new NotImplementedError('reprocess');
     });
 
-  const digest = program.command('digest').description('weekly digest emails for coalition members');
-  for (const [name, description] of [
-    ['preview', 'write one member digest (HTML and text) to files'],
-    ['send', "compose and send the week's digests (--dry-run prints counts)"],
-  ] as const) {
-    digest
-      .command(name)
-      .description(description)
-      .option('--week <YYYY-Www>', 'ISO week (default: the week that just ended)')
-      .option('--member <email>', 'only this member')
-      .option('--dry-run', 'compose but do not send')
-      .action(() => {
-        throw new NotImplementedError(`digest ${name}`);
-      });
-  }
-
   program
     .command('serve')
     .description('serve the dashboards and the HTTP API')
