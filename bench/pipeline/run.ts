@@ -32,7 +32,7 @@ function page(url: string, html: string): FetchedPage {
   };
 }
 
-function readPages(): FetchedPage[] {
+function readPages(): { readonly set: string; readonly page: FetchedPage }[] {
   const aeb = join(DATA, 'scrapinghub-aeb');
   const aebPages = readFileSync(join(aeb, 'index.jsonl'), 'utf8')
     .split('\n')
@@ -45,7 +45,10 @@ function readPages(): FetchedPage[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as { html_file: string; url: string })
     .map((row) => page(row.url, gunzipSync(readFileSync(join(fundus, row.html_file))).toString('utf8')));
-  return [...aebPages, ...fundusPages];
+  return [
+    ...aebPages.map((page) => ({ set: 'scrapinghub-aeb', page })),
+    ...fundusPages.map((page) => ({ set: 'fundus-news-pages', page })),
+  ];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
