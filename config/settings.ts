@@ -39,6 +39,8 @@ export interface Settings {
   /** Default time zone for schedules and for dates printed without one. */
   readonly timeZone: string;
   readonly dashboardPort: number;
+  /** Chromium for sources marked `browser: true` (Debian's package; playwright's own download is not used). */
+  readonly chromiumPath: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -66,6 +68,7 @@ export function loadSettings(env: Env = process.env): Settings {
     logLevel: readLogLevel(env.PRESSMON_LOG_LEVEL ?? 'info'),
     timeZone: env.PRESSMON_TIME_ZONE ?? 'Europe/Bucharest',
     dashboardPort: readPort('PRESSMON_DASHBOARD_PORT', env.PRESSMON_DASHBOARD_PORT ?? '8080'),
+    chromiumPath: env.PRESSMON_CHROMIUM_PATH ?? '/usr/bin/chromium',
   };
 }
 
