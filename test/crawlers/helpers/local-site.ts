@@ -20,6 +20,7 @@ export interface LoggedRequest {
   readonly path: string;
   readonly atMs: number;
   readonly userAgent: string | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface LocalSite {
@@ -28,6 +29,8 @@ export interface LocalSite {
   readonly requests: LoggedRequest[];
   /** Requests for one path, in order. */
   hits(path: string): LoggedRequest[];
+  /** Request headers of each request for one path, in order. */
+  requestHeaders(path: string): Readonly<Record<string, string | string[] | undefined>>[];
   close(): Promise<void>;
 }
 
@@ -39,7 +42,12 @@ export async function startLocalSite(
   const requests: LoggedRequest[] = [];
   const server = http.createServer((request, response) => {
     const path = request.url ?? '/';
-    requests.push({ path, atMs: Date.now(), userAgent: request.headers['user-agent'] });
+    requests.push({
+      path,
+      atMs: Date.now(),
+      userAgent: request.headers['user-agent'],
+      headers: request.headers,
+    });
     const entry = routes[path];
     const seen = requests.filter((logged) => logged.path === path).length - 1;
     const route = Array.isArray(entry)
@@ -66,6 +74,7 @@ export async function startLocalSite(
     origin: `http://127.0.0.1:${port}`,
     requests,
     hits: (path) => requests.filter((entry) => entry.path === path),
+    requestHeaders: (path) => requests.filter((entry) => entry.path === path).map((entry) => entry.headers),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
