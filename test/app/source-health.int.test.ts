@@ -86,6 +86,7 @@ describe('source health', () => {
     await client.indices.refresh({ index: `${prefix}-runs` });
     const [recorded] = await latestRuns(client, prefix, 'crawl', 1);
     expect(recorded?.runId).toBe(report.runId);
-    expect((recorded?.report as CrawlRunReport).sources[0]?.health.flags).toEqual(health?.flags);
+    const stored = recorded?.report as CrawlRunReport | undefined;
+    expect(stored?.sources[0]?.health.flags).toEqual(health?.flags);
   });
 });
