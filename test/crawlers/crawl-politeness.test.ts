@@ -63,8 +63,10 @@ describe('robots.txt', () => {
     await crawl(localSource(site.origin, { rateLimit: { delayMs: 0, maxConcurrency: 2 } }));
     const starts = site.requests.filter((entry) => entry.path !== '/robots.txt').map((entry) => entry.atMs);
     expect(starts).toHaveLength(4);
+    // Starts are spaced on our side; arrival times at the server jitter by a few tens of ms under load.
     for (let i = 1; i < starts.length; i += 1)
-      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(290);
+      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(200);
+    expect((starts.at(-1) ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(3 * 300 - 60);
   });
 
   it('is kept on disk with its fetch time and not fetched again within 24 h; an older copy is fetched again', async () => {
