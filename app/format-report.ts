@@ -9,6 +9,8 @@ export function formatCrawlReport(report: CrawlRunReport): string {
     'discovered',
     'fetched',
     'known',
+    '304',
+    'blocked',
     'failed',
     'articles',
     'migration',
@@ -21,6 +23,8 @@ export function formatCrawlReport(report: CrawlRunReport): string {
       source.crawl.discovered,
       source.crawl.fetched,
       source.crawl.skippedKnown,
+      source.crawl.listingsNotModified,
+      source.crawl.blocked,
       source.crawl.failed,
       source.articles,
       source.migrationRelated,
@@ -52,6 +56,8 @@ export function formatCrawlReport(report: CrawlRunReport): string {
 
 function describeProblems(source: SourceRunReport): string[] {
   const lines: string[] = [];
+  for (const flag of source.health.flags)
+    lines.push(`${source.crawl.sourceId}: HEALTH ${flag.kind}: ${flag.message}`);
   const notArticles = Object.entries(source.notArticles).map(([reason, count]) => `${reason} ${count}`);
   if (notArticles.length > 0) lines.push(`${source.crawl.sourceId}: not articles: ${notArticles.join(', ')}`);
   for (const failure of source.crawl.failures.slice(0, MAX_FAILURES_SHOWN)) {

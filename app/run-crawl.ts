@@ -5,12 +5,22 @@ import type { Settings } from '../config/settings.ts';
 import type { PressmonConfig, SourceConfig } from '../config/types.ts';
 import { ConfigError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
-import { crawlSource, type SourceCrawlReport } from '../crawlers/index.ts';
+import {
+  crawlSource,
+  createChromiumRenderer,
+  judgeSourceHealth,
+  type ListingRenderer,
+  type PastVolume,
+  type ProgressListener,
+  type SourceCrawlReport,
+  type SourceHealth,
+} from '../crawlers/index.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
 import {
-  articleExists,
   assignStories,
   ensureIndices,
+  knownArticles,
+  latestRuns,
   type RunStatus,
   recordRun,
   replaySpool,
@@ -24,9 +34,12 @@ import {
   processPage,
 } from '../pipeline/index.ts';
 import type { Article, NotArticleReason } from '../pipeline/types.ts';
+import { GroupCommit } from './group-commit.ts';
 
-/** Articles are written to Elasticsearch in batches of this many. */
+/** Articles are written to Elasticsearch in batches of at most this many (those that arrive during a write). */
 const WRITE_BATCH_SIZE = 50;
+/** Recent crawl runs a source's volume is compared with. */
+const HEALTH_HISTORY_RUNS = 10;
 
 export interface SourceRunReport {
   readonly crawl: SourceCrawlReport;
@@ -34,6 +47,8 @@ export interface SourceRunReport {
   readonly migrationRelated: number;
   readonly notArticles: Readonly<Partial<Record<NotArticleReason, number>>>;
   readonly written: WriteTotals;
+  /** Volume against recent runs, and block pages: flags a person should look at. */
+  readonly health: SourceHealth;
 }
 
 export interface WriteTotals {
@@ -59,6 +74,9 @@ export interface RunCrawlOptions {
   readonly sourceIds?: readonly string[];
   readonly maxPagesPerSource?: number;
   readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressListener;
+  /** Renders browser sources' sections; default: Chromium at settings.chromiumPath, started when needed. */
+  readonly renderer?: ListingRenderer;
 }
 
 /**
@@ -74,11 +92,27 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
   await ensureIndices(client, settings.indexPrefix);
   const replayed = await replaySpool({ client, prefix: settings.indexPrefix, spoolDir, logger });
   const compiled = compilePipeline(config);
+  const history = await volumeHistory(client, settings.indexPrefix, logger);
+  const renderer = options.renderer ?? rendererFor(sources, settings);
   const reports: SourceRunReport[] = [];
-  for (const source of sources) {
-    if (options.signal?.aborted) break;
-    const sourceLogger = logger.child({ sourceId: source.id });
-    reports.push(await crawlOneSource({ ...options, source, logger: sourceLogger, spoolDir, compiled }));
+  try {
+    for (const source of sources) {
+      if (options.signal?.aborted) break;
+      const sourceLogger = logger.child({ sourceId: source.id });
+      const run = await crawlOneSource({
+        ...options,
+        source,
+        logger: sourceLogger,
+        spoolDir,
+        compiled,
+        ...(renderer === undefined ? {} : { renderer }),
+      });
+      const health = judgeSourceHealth(run.crawl, history.get(source.id) ?? []);
+      if (!health.ok) sourceLogger.warn({ flags: health.flags }, 'source looks unhealthy');
+      reports.push({ ...run, health });
+    }
+  } finally {
+    if (options.renderer === undefined) await renderer?.close();
   }
   const report: CrawlRunReport = {
     runId,
@@ -123,38 +157,70 @@ function selectSources(sources: readonly SourceConfig[], ids: readonly string[])
   });
 }
 
+/** A Chromium renderer when a selected source needs a browser (it starts on its first page). */
+function rendererFor(sources: readonly SourceConfig[], settings: Settings): ListingRenderer | undefined {
+  if (!sources.some((source) => source.browser)) return undefined;
+  return createChromiumRenderer({
+    executablePath: settings.chromiumPath,
+    userAgent: settings.userAgent,
+    allowPrivateHosts: settings.allowPrivateHosts,
+    timeoutMs: 30_000,
+  });
+}
+
+/**
+ * Links each source discovered in recent crawl runs, newest first, from the
+ * reports kept in `<prefix>-runs`. Empty when the runs cannot be read.
+ */
+async function volumeHistory(
+  client: Client,
+  prefix: string,
+  logger: Logger,
+): Promise<Map<string, PastVolume[]>> {
+  const history = new Map<string, PastVolume[]>();
+  try {
+    for (const run of await latestRuns(client, prefix, 'crawl', HEALTH_HISTORY_RUNS)) {
+      const sources = (run.report as { sources?: unknown } | null)?.sources;
+      if (!Array.isArray(sources)) continue;
+      for (const entry of sources as { crawl?: Partial<SourceCrawlReport> }[]) {
+        const crawl = entry.crawl;
+        if (typeof crawl?.sourceId !== 'string' || typeof crawl.discovered !== 'number') continue;
+        const list = history.get(crawl.sourceId) ?? [];
+        list.push({ discovered: crawl.discovered, aborted: crawl.aborted === true });
+        history.set(crawl.sourceId, list);
+      }
+    }
+  } catch (error) {
+    logger.warn({ err: error }, 'could not read recent runs: source volume not compared');
+  }
+  return history;
+}
+
 async function crawlOneSource(
   options: RunCrawlOptions & {
     source: SourceConfig;
     spoolDir: string;
     compiled: CompiledPipeline;
+    renderer?: ListingRenderer;
   },
-): Promise<SourceRunReport> {
+): Promise<Omit<SourceRunReport, 'health'>> {
   const { client, settings, logger, source, spoolDir, compiled } = options;
-  const pending: Article[] = [];
   const notArticles: Partial<Record<NotArticleReason, number>> = {};
   let articles = 0;
   let migrationRelated = 0;
   let written: WriteTotals = { indexed: 0, spooled: 0 };
   const matcher = createStoryMatcher();
-
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const batch = await assignStories(pending.splice(0, pending.length), {
-      client,
-      prefix: settings.indexPrefix,
-      matcher,
-      logger,
-    });
+  // A page leaves the crawl queue only once its article is indexed or spooled: nothing is lost to a kill.
+  const writer = new GroupCommit<Article>(async (batch) => {
     const report = await writeArticles({
       client,
       prefix: settings.indexPrefix,
-      articles: batch,
+      articles: await assignStories(batch, { client, prefix: settings.indexPrefix, matcher, logger }),
       spoolDir,
       logger,
     });
     written = add(written, totals(report));
-  };
+  }, WRITE_BATCH_SIZE);
 
   const onPage = async (page: FetchedPage): Promise<void> => {
     const result = processPage(page, { source, compiled });
@@ -165,20 +231,22 @@ async function crawlOneSource(
     }
     articles++;
     if (result.article.isMigrationRelated) migrationRelated++;
-    pending.push(result.article);
-    if (pending.length >= WRITE_BATCH_SIZE) await flush();
+    await writer.add(result.article);
   };
 
   const crawl = await crawlSource({
     source,
     settings,
     logger,
-    isKnown: (id) => articleExists(client, settings.indexPrefix, id),
+    lookupKnown: (ids) => knownArticles(client, settings.indexPrefix, ids),
     onPage,
+    topicTerms: options.config.topics.map((topic) => topic.terms),
+    ...(options.renderer === undefined ? {} : { renderer: options.renderer }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     ...(options.maxPagesPerSource === undefined ? {} : { maxPages: options.maxPagesPerSource }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
-  await flush();
+  await writer.settle();
   return { crawl, articles, migrationRelated, notArticles, written };
 }
 

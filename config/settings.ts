@@ -42,6 +42,8 @@ export interface Settings {
   /** The SMTP server digests go through; null until PRESSMON_SMTP_URL or PRESSMON_SMTP_HOST is set. */
   readonly smtp: SmtpSettings | null;
   readonly digest: DigestSettings;
+  /** Chromium for sources marked `browser: true` (Debian's package; playwright's own download is not used). */
+  readonly chromiumPath: string;
 }
 
 /** An SMTP server (secrets: never print `password`; see describeSmtp). */
@@ -95,6 +97,7 @@ export function loadSettings(env: Env = process.env): Settings {
     dashboardPort,
     smtp: readSmtp(env),
     digest: readDigest(env, dashboardPort),
+    chromiumPath: env.PRESSMON_CHROMIUM_PATH ?? '/usr/bin/chromium',
   };
 }
 

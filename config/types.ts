@@ -19,6 +19,8 @@ export interface SiteSearchDiscovery {
   readonly urlTemplate: string;
   readonly linkPattern: string;
   readonly languages: readonly CoalitionLanguage[];
+  /** Searches sent per run at most (topic terms taken round-robin over the topics); default 30. */
+  readonly maxQueries: number;
 }
 
 export interface SourceDiscovery {

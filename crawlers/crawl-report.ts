@@ -1,10 +1,22 @@
-import type { CrawlFailureReason } from './errors.ts';
+import type { CrawlFailureReason, FetchError } from './errors.ts';
 
 /** One URL (page, feed, sitemap) of a source that could not be crawled. */
 export interface CrawlFailure {
   readonly url: string;
   readonly reason: CrawlFailureReason;
   readonly message: string;
+  /** The HTTP status, when the server answered. */
+  readonly status?: number;
+}
+
+/** The failure a FetchError stands for. */
+export function failureOf(url: string, error: FetchError): CrawlFailure {
+  return {
+    url,
+    reason: error.reason,
+    message: error.message,
+    ...(error.status === null ? {} : { status: error.status }),
+  };
 }
 
 /** What one source's crawl did: counts, time spent and each failure. Partial failure is data. */
@@ -22,8 +34,16 @@ export interface SourceCrawlReport {
   readonly discovered: number;
   /** Pages fetched, archived and handed to `onPage`. */
   readonly fetched: number;
-  /** Links whose article id `isKnown` (incremental crawl), or already handled by this queue today. */
+  /** Listing documents fetched: feeds, sitemaps, section pages, searches. */
+  readonly listingsFetched: number;
+  /** Feeds and sitemaps that answered 304 Not Modified (their links came from the listing cache). */
+  readonly listingsNotModified: number;
+  /** Links whose article is already indexed (incremental crawl), or already handled by this queue today. */
   readonly skippedKnown: number;
+  /** Known articles fetched again because they are younger than the source's `refreshHours`. */
+  readonly refreshed: number;
+  /** Pages that answered with a block page (CAPTCHA, bot challenge, access denied, 403); also in `failures`. */
+  readonly blocked: number;
   /** Links to hosts other than the source's own; not followed. */
   readonly skippedOffSite: number;
   /** URLs (pages and listings) that failed; see `failures`. */
@@ -42,7 +62,10 @@ export class ReportBuilder {
   fetchMs = 0;
   discovered = 0;
   fetched = 0;
+  listingsFetched = 0;
+  listingsNotModified = 0;
   skippedKnown = 0;
+  refreshed = 0;
   skippedOffSite = 0;
   aborted = false;
   readonly failures: CrawlFailure[] = [];
@@ -69,7 +92,11 @@ export class ReportBuilder {
       fetchMs: this.fetchMs,
       discovered: this.discovered,
       fetched: this.fetched,
+      listingsFetched: this.listingsFetched,
+      listingsNotModified: this.listingsNotModified,
       skippedKnown: this.skippedKnown,
+      refreshed: this.refreshed,
+      blocked: failedByReason.blocked ?? 0,
       skippedOffSite: this.skippedOffSite,
       failed: this.failures.length,
       failedByReason,

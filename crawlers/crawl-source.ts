@@ -1,15 +1,24 @@
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BasicCrawler, type Request, type RequestQueue } from 'crawlee';
 import type { Settings } from '../config/settings.ts';
-import type { SourceConfig } from '../config/types.ts';
-import { articleIdFor, normaliseUrl } from '../core/canonical-url.ts';
+import type { PerLanguage, SourceConfig, TermPattern } from '../config/types.ts';
+import { articleIdFor } from '../core/canonical-url.ts';
 import type { Logger } from '../core/logger.ts';
-import { ReportBuilder, type SourceCrawlReport } from './crawl-report.ts';
+import { checkBlockPage } from './block-page.ts';
+import type { ListingRenderer } from './browser-renderer.ts';
+import type { ProgressListener } from './crawl-progress.ts';
+import { type RequestData, releaseStaleLocks, uniqueKeyFor } from './crawl-queue.ts';
+import { failureOf, ReportBuilder, type SourceCrawlReport } from './crawl-report.ts';
 import { crawleeConfigFor, crawleeLogFor, openSourceQueue } from './crawl-storage.ts';
 import { decodeBody } from './decode-body.ts';
 import { discoverLinks } from './discover-links.ts';
-import { FetchError, HttpStatusError } from './errors.ts';
+import { BlockedPageError, FetchError, HttpStatusError } from './errors.ts';
+import { decideFetch, type FetchDecision, type KnownArticlesLookup } from './known-articles.ts';
+import { ListingCache } from './listing-cache.ts';
 import { archivePage } from './raw-archive.ts';
+import { retryAfterMs } from './retry-after.ts';
+import { RobotsCache } from './robots-cache.ts';
 import { SourceFetcher } from './source-fetcher.ts';
 import type { DiscoveredLink, FetchedPage } from './types.ts';
 
@@ -19,6 +28,8 @@ export interface CrawlLimits {
   readonly maxBytes: number;
   readonly maxRequestRetries: number;
   readonly retryBackoffMs: number;
+  /** A Retry-After longer than this is not waited for: the page fails for this run. */
+  readonly maxRetryAfterMs: number;
   readonly maxPages: number;
 }
 
@@ -30,8 +41,10 @@ export const CRAWL_DEFAULTS: CrawlLimits = {
   maxBytes: 10 * 1024 * 1024,
   /** Retries of a 5xx, 429, timeout or network failure. */
   maxRequestRetries: 2,
-  /** First retry waits this long, the next twice as long. */
+  /** First retry waits this long, the next twice as long (or what Retry-After asks, when longer). */
   retryBackoffMs: 2_000,
+  /** Two minutes. */
+  maxRetryAfterMs: 120_000,
   /** Pages fetched per source and run when `maxPages` is not given. */
   maxPages: 1_000,
 };
@@ -40,10 +53,20 @@ export interface CrawlSourceOptions {
   readonly source: SourceConfig;
   readonly settings: Settings;
   readonly logger: Logger;
-  /** Whether an article id (articleIdFor of its URL) is already indexed; such links are not fetched. */
-  readonly isKnown: (canonicalId: string) => Promise<boolean> | boolean;
-  /** Receives each fetched page, after it is in the raw archive. A throw is recorded as a `page-handler` failure. */
+  /** Which article ids are already indexed, with their dates (incremental crawl and `refreshHours`). */
+  readonly lookupKnown: KnownArticlesLookup;
+  /**
+   * Receives each fetched page, after it is in the raw archive. The page counts
+   * as done (it leaves the persistent queue) once this resolves, so it must
+   * resolve only when what it does with the page is stored. A throw is
+   * recorded as a `page-handler` failure.
+   */
   readonly onPage: (page: FetchedPage) => Promise<void>;
+  /** Renders the sections of `browser: true` sources; without it they are read as plain HTML. */
+  readonly renderer?: ListingRenderer;
+  /** Each topic's terms per language, for site search (none: no searches). */
+  readonly topicTerms?: readonly PerLanguage<readonly TermPattern[]>[];
+  readonly onProgress?: ProgressListener;
   /** Pages to fetch at most in this run; default 1000. */
   readonly maxPages?: number;
   readonly signal?: AbortSignal;
@@ -51,15 +74,20 @@ export interface CrawlSourceOptions {
   readonly limits?: Partial<CrawlLimits>;
 }
 
-interface RequestData {
-  readonly discovery: DiscoveredLink;
+interface FetchContext {
+  readonly fetcher: SourceFetcher;
+  readonly report: ReportBuilder;
+  readonly logger: Logger;
+  readonly limits: CrawlLimits;
+  readonly progress: (phase: 'discovering' | 'fetching' | 'done', toFetch?: number) => void;
 }
 
 /**
- * Crawls one source: discovers article links (feeds, sitemaps), skips the
- * known ones, fetches the rest politely through crawlee's persistent request
- * queue, archives each page and hands it to `onPage`. Never throws: a source
- * that fails entirely comes back as a report with the failure.
+ * Crawls one source: discovers article links (feeds, sitemaps, sections,
+ * site search, browser-rendered sections), skips the known ones, fetches the
+ * rest politely through a persistent request queue, archives each page and
+ * hands it to `onPage`. Never throws: a source that fails entirely comes back
+ * as a report with the failure.
  */
 export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCrawlReport> {
   const { source, settings, signal } = options;
@@ -72,22 +100,53 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
     timeoutMs: limits.fetchTimeoutMs,
     maxBytes: limits.maxBytes,
     delayMs: source.rateLimit.delayMs,
+    maxPerHost: source.rateLimit.maxConcurrency,
+    robotsCache: new RobotsCache(path.join(settings.dataDir, 'robots')),
     ...(signal === undefined ? {} : { signal }),
   });
+  let toFetch = 0;
+  const progress: FetchContext['progress'] = (phase, total) => {
+    if (total !== undefined) toFetch = total;
+    try {
+      options.onProgress?.({
+        sourceId: source.id,
+        phase,
+        toFetch,
+        fetched: report.fetched,
+        failed: report.failures.length,
+      });
+    } catch {
+      // a progress display must never stop a crawl
+    }
+  };
+  const context: FetchContext = { fetcher, report, logger, limits, progress };
   try {
+    progress('discovering');
     const discoveryStart = Date.now();
-    const discovery = await discoverLinks(source, fetcher);
+    const discovery = await discoverLinks(source, fetcher, {
+      listingCache: await ListingCache.open(settings.dataDir, source.id),
+      topicTerms: options.topicTerms ?? [],
+      retry: {
+        retries: limits.maxRequestRetries,
+        backoffMs: limits.retryBackoffMs,
+        maxRetryAfterMs: limits.maxRetryAfterMs,
+      },
+      allowPrivateHosts: settings.allowPrivateHosts,
+      ...(options.renderer === undefined ? {} : { renderer: options.renderer }),
+    });
     report.discoveryMs = Date.now() - discoveryStart;
     for (const failure of discovery.failures) report.fail(failure);
     report.discovered = discovery.links.length;
     report.skippedOffSite = discovery.skippedOffSite;
-    const fresh = await dropKnown(discovery.links, options.isKnown, report);
+    report.listingsFetched = discovery.listingsFetched;
+    report.listingsNotModified = discovery.notModified;
+    const planned = await planFetches(discovery.links, options, report);
     if (signal?.aborted) {
       report.aborted = true;
       return report.build();
     }
     const fetchStart = Date.now();
-    await fetchPages(fresh, options, { fetcher, report, logger, limits });
+    await fetchPages(planned, options, context);
     report.fetchMs = Date.now() - fetchStart;
     report.aborted = signal?.aborted ?? false;
   } catch (error) {
@@ -99,63 +158,68 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
     });
   }
   const built = report.build();
+  progress('done');
   logger.info({ report: { ...built, failures: undefined } }, 'source crawled');
   return built;
 }
 
-async function dropKnown(
-  links: readonly DiscoveredLink[],
-  isKnown: CrawlSourceOptions['isKnown'],
-  report: ReportBuilder,
-): Promise<DiscoveredLink[]> {
-  const fresh: DiscoveredLink[] = [];
-  for (const link of links) {
-    if (await isKnown(articleIdFor(link.url))) report.skippedKnown += 1;
-    else fresh.push(link);
-  }
-  return fresh;
+interface PlannedFetch {
+  readonly link: DiscoveredLink;
+  readonly decision: Exclude<FetchDecision, 'skip-known'>;
 }
 
-interface FetchContext {
-  readonly fetcher: SourceFetcher;
-  readonly report: ReportBuilder;
-  readonly logger: Logger;
-  readonly limits: CrawlLimits;
+/** The links to fetch: new articles, and known ones young enough to refresh. */
+async function planFetches(
+  links: readonly DiscoveredLink[],
+  options: CrawlSourceOptions,
+  report: ReportBuilder,
+): Promise<PlannedFetch[]> {
+  const ids = links.map((link) => articleIdFor(link.url));
+  const known = ids.length === 0 ? new Map() : await options.lookupKnown(ids);
+  const planned: PlannedFetch[] = [];
+  const nowMs = Date.now();
+  links.forEach((link, index) => {
+    const decision = decideFetch(known.get(ids[index] ?? ''), options.source.refreshHours, nowMs);
+    if (decision === 'skip-known') report.skippedKnown += 1;
+    else planned.push({ link, decision });
+  });
+  return planned;
 }
 
 async function fetchPages(
-  links: readonly DiscoveredLink[],
+  planned: readonly PlannedFetch[],
   options: CrawlSourceOptions,
   context: FetchContext,
 ): Promise<void> {
   const { source, settings, signal } = options;
-  const { report, logger, limits } = context;
+  const { report, logger, limits, fetcher } = context;
   const config = crawleeConfigFor(settings.dataDir, source.id);
   const requestQueue = await openSourceQueue(source.id, config);
+  const freed = await releaseStaleLocks(requestQueue);
+  if (freed > 0) logger.info({ freed }, 'resumed pages a stopped run left in flight');
   const maxPages = options.maxPages ?? limits.maxPages;
-  // One unique key per URL and UTC day: a run resumed the same day does not fetch a page twice,
-  // and a page that failed is tried again the next day.
-  const day = new Date().toISOString().slice(0, 10);
+  const now = new Date();
   const added = await requestQueue.addRequests(
-    links.slice(0, maxPages).map((link) => ({
+    planned.slice(0, maxPages).map(({ link, decision }) => ({
       url: link.url,
-      uniqueKey: `${normaliseUrl(link.url) ?? link.url} ${day}`,
-      userData: { discovery: link } satisfies RequestData,
+      uniqueKey: uniqueKeyFor(link, decision, now),
+      userData: { discovery: link, isRefresh: decision === 'refresh' } satisfies RequestData,
     })),
   );
   report.skippedKnown += added.processedRequests.filter((entry) => entry.wasAlreadyHandled).length;
+  context.progress('fetching', (await requestQueue.getInfo())?.pendingRequestCount ?? planned.length);
 
+  const perHost = Math.max(1, source.rateLimit.maxConcurrency);
   const crawler = new BasicCrawler(
     {
       requestQueue,
-      maxConcurrency: Math.max(1, source.rateLimit.maxConcurrency),
+      maxConcurrency: perHost,
       maxRequestRetries: limits.maxRequestRetries,
       maxRequestsPerCrawl: maxPages,
-      // fetch timeout + waiting for this host's slot + archive and onPage
+      // fetch timeout + waiting for this host's slot + a Retry-After + archive and onPage
       requestHandlerTimeoutSecs:
         Math.ceil(
-          (limits.fetchTimeoutMs + source.rateLimit.delayMs * Math.max(1, source.rateLimit.maxConcurrency)) /
-            1000,
+          (limits.fetchTimeoutMs + source.rateLimit.delayMs * perHost + limits.maxRetryAfterMs) / 1000,
         ) + 60,
       // robots.txt is read by SourceFetcher with our User-Agent and the private-address guard.
       respectRobotsTxtFile: false,
@@ -170,18 +234,25 @@ async function fetchPages(
           request.noRetry = true;
           return;
         }
-        const waitMs = limits.retryBackoffMs * 2 ** request.retryCount;
+        const asked = error instanceof HttpStatusError ? error.retryAfterMs : null;
+        if (asked !== null && asked > limits.maxRetryAfterMs) {
+          request.noRetry = true;
+          return;
+        }
+        const waitMs = Math.max(limits.retryBackoffMs * 2 ** request.retryCount, asked ?? 0);
+        if (asked !== null) fetcher.pauseHost(request.url, waitMs); // the whole host was asked to wait
         logger.debug({ url: request.url, waitMs, err: error }, 'retrying page');
         await sleep(waitMs, undefined, signal === undefined ? {} : { signal }).catch(() => undefined);
       },
       failedRequestHandler: async ({ request }, error) => {
         if (signal?.aborted) return; // stopped by the caller, not a failure of the page
         logger.warn({ url: request.url, err: error }, 'page failed');
-        report.fail({
-          url: request.url,
-          reason: error instanceof FetchError ? error.reason : 'network',
-          message: error.message,
-        });
+        report.fail(
+          error instanceof FetchError
+            ? failureOf(request.url, error)
+            : { url: request.url, reason: 'network', message: error.message },
+        );
+        context.progress('fetching');
       },
     },
     config,
@@ -198,13 +269,10 @@ async function fetchPages(
 
 /**
  * A stopped crawler leaves the requests it had already taken from the queue
- * locked for minutes; release them so that the next run resumes them at once.
- * crawlee does this itself only on its `aborting`/`migrating` events, through
- * a method it does not document, hence the guarded call.
+ * locked; release them so that the next run resumes them at once.
  */
 async function releaseQueueLocks(queue: RequestQueue): Promise<void> {
-  const release = (queue as unknown as { _clearPossibleLocks?: () => Promise<void> })._clearPossibleLocks;
-  await release?.call(queue);
+  await releaseStaleLocks(queue);
 }
 
 async function handlePage(
@@ -213,10 +281,27 @@ async function handlePage(
   context: FetchContext,
 ): Promise<void> {
   const { source, settings } = options;
+  const data = request.userData as Partial<RequestData>;
+  if (data.isRefresh !== true) {
+    // A run killed after storing the page but before the queue marked it handled: do not fetch it twice.
+    const known = await options.lookupKnown([articleIdFor(request.url)]);
+    if (known.size > 0) {
+      context.report.skippedKnown += 1;
+      return;
+    }
+  }
   const answer = await context.fetcher.fetch(request.url);
-  if (answer.status >= 400) throw new HttpStatusError(request.url, answer.status, { sourceId: source.id });
   const decoded = decodeBody(answer.body, answer.headers['content-type']);
-  const discovery = (request.userData as Partial<RequestData>).discovery;
+  const block = checkBlockPage(answer.status, answer.headers, decoded.text);
+  if (block.isBlocked)
+    throw new BlockedPageError(request.url, answer.status, block.signal, { sourceId: source.id });
+  if (answer.status >= 400) {
+    const asked = retryAfterMs(answer.headers['retry-after']);
+    throw new HttpStatusError(request.url, answer.status, {
+      sourceId: source.id,
+      ...(asked === undefined ? {} : { retryAfterMs: asked }),
+    });
+  }
   const page: FetchedPage = {
     sourceId: source.id,
     url: request.url,
@@ -225,10 +310,11 @@ async function handlePage(
     headers: answer.headers,
     html: decoded.text,
     fetchedAt: new Date().toISOString(),
-    ...(discovery === undefined ? {} : { discovery }),
+    ...(data.discovery === undefined ? {} : { discovery: data.discovery }),
   };
   await archivePage(settings.dataDir, page, { charset: decoded.charset });
   context.report.fetched += 1;
+  if (data.isRefresh === true) context.report.refreshed += 1;
   context.logger.debug({ url: request.url, status: answer.status, charset: decoded.charset }, 'page fetched');
   try {
     await options.onPage(page);
@@ -239,4 +325,5 @@ async function handlePage(
       message: `onPage for ${request.url} failed: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
+  context.progress('fetching');
 }

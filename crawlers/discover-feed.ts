@@ -1,3 +1,4 @@
+import { failureOf } from './crawl-report.ts';
 import { parseFeed } from 'feedsmith';
 import { decodeBody } from './decode-body.ts';
 import {
@@ -80,19 +81,32 @@ function textOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
 }
 
-/** Discovery method for one feed URL: fetch, decode, parse. */
+/**
+ * Discovery method for one feed URL: fetch (conditionally, when the listing
+ * cache has its validators), decode, parse. A 304 answer yields the links the
+ * feed had last time.
+ */
 export async function discoverFromFeed(feedUrl: string, context: DiscoveryContext): Promise<DiscoveryResult> {
+  const cache = context.listingCache;
   try {
-    const answer = await context.fetchListing(feedUrl, FEED_ACCEPT);
-    if (answer.status >= 400)
+    const answer = await context.fetchListing(feedUrl, FEED_ACCEPT, cache?.validatorsFor(feedUrl));
+    const cached = cache?.get(feedUrl);
+    if (answer.status === 304 && cached !== undefined)
+      return { links: cached.links, failures: [], listingsFetched: 1, notModified: 1 };
+    if (answer.status >= 400 || answer.status === 304)
       throw new HttpStatusError(feedUrl, answer.status, { sourceId: context.sourceId });
     const text = decodeBody(answer.body, answer.headers['content-type']).text;
     const parsed = parseFeedLinks(text, answer.finalUrl, context.sourceId);
     if (!parsed.ok)
-      return { links: [], failures: [{ url: feedUrl, reason: parsed.reason, message: parsed.message }] };
-    return { links: parsed.links, failures: [] };
+      return {
+        links: [],
+        failures: [{ url: feedUrl, reason: parsed.reason, message: parsed.message }],
+        listingsFetched: 1,
+      };
+    cache?.set(feedUrl, answer.headers, { links: parsed.links });
+    return { links: parsed.links, failures: [], listingsFetched: 1 };
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
-    return { links: [], failures: [{ url: feedUrl, reason: error.reason, message: error.message }] };
+    return { links: [], failures: [failureOf(feedUrl, error)] };
   }
 }

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
-import type { CrawlFailure } from './crawl-report.ts';
+import { type CrawlFailure, failureOf } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import {
   type DiscoveryContext,
@@ -98,7 +98,11 @@ export function sitemapText(body: Buffer, contentType: string | undefined): stri
   return decodeBody(bytes, isGzip ? undefined : contentType).text;
 }
 
-/** Discovery method for one sitemap URL; follows sitemap indexes two levels deep. */
+/**
+ * Discovery method for one sitemap URL; follows sitemap indexes two levels
+ * deep. Each sitemap is fetched conditionally when the listing cache has its
+ * validators; a 304 answer stands for the links and child sitemaps it had.
+ */
 export async function discoverFromSitemap(
   sitemapUrl: string,
   context: DiscoveryContext,
@@ -106,17 +110,12 @@ export async function discoverFromSitemap(
   const links: DiscoveredLink[] = [];
   const failures: CrawlFailure[] = [];
   const seen = new Set<string>();
+  const counts = { listingsFetched: 0, notModified: 0 };
   const visit = async (url: string, depth: number): Promise<void> => {
     if (seen.has(url)) return;
     seen.add(url);
     try {
-      const answer = await context.fetchListing(url, SITEMAP_ACCEPT);
-      if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
-      const parsed = parseSitemap(
-        sitemapText(answer.body, answer.headers['content-type']),
-        answer.finalUrl,
-        context.sourceId,
-      );
+      const parsed = await readSitemap(url, context, counts);
       if (!parsed.ok) {
         failures.push({ url, reason: parsed.reason, message: parsed.message });
         return;
@@ -126,12 +125,42 @@ export async function discoverFromSitemap(
         for (const child of parsed.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) await visit(child, depth + 1);
       }
     } catch (error) {
-      if (error instanceof FetchError) failures.push({ url, reason: error.reason, message: error.message });
+      if (error instanceof FetchError) failures.push(failureOf(url, error));
       else if (error instanceof Error)
         failures.push({ url, reason: 'unparseable', message: `sitemap ${url}: ${error.message}` });
       else throw error;
     }
   };
   await visit(sitemapUrl, 0);
-  return { links: dedupeLinks(links), failures };
+  return { links: dedupeLinks(links), failures, ...counts };
+}
+
+async function readSitemap(
+  url: string,
+  context: DiscoveryContext,
+  counts: { listingsFetched: number; notModified: number },
+): Promise<SitemapParse> {
+  const cache = context.listingCache;
+  const answer = await context.fetchListing(url, SITEMAP_ACCEPT, cache?.validatorsFor(url));
+  counts.listingsFetched += 1;
+  const cached = cache?.get(url);
+  if (answer.status === 304 && cached !== undefined) {
+    counts.notModified += 1;
+    const sitemaps = [...(cached.sitemaps ?? [])];
+    return {
+      ok: true,
+      kind: sitemaps.length > 0 ? 'sitemapindex' : 'urlset',
+      links: [...cached.links],
+      sitemaps,
+    };
+  }
+  if (answer.status >= 400 || answer.status === 304)
+    throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
+  const parsed = parseSitemap(
+    sitemapText(answer.body, answer.headers['content-type']),
+    answer.finalUrl,
+    context.sourceId,
+  );
+  if (parsed.ok) cache?.set(url, answer.headers, { links: parsed.links, sitemaps: parsed.sitemaps });
+  return parsed;
 }

@@ -1,27 +1,36 @@
 import type { CrawlFailure } from './crawl-report.ts';
 import type { FetchedBytes } from './http-fetch.ts';
+import type { ListingCache } from './listing-cache.ts';
 import type { DiscoveredLink } from './types.ts';
 
 /**
  * What a discovery method may use: a polite, guarded, robots-aware fetch of a
- * listing document (feed, sitemap, section page). `fetchListing` throws a
- * FetchError (robots, http-4xx/5xx, timeout, …) when there is no usable answer.
+ * listing document (feed, sitemap, section page), retried after a 429 or 5xx.
+ * `fetchListing` throws a FetchError (robots, timeout, …) when there is no
+ * answer; it returns answers of any status.
  */
 export interface DiscoveryContext {
   readonly sourceId: string;
-  fetchListing(url: string, accept: string): Promise<FetchedBytes>;
+  fetchListing(
+    url: string,
+    accept: string,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<FetchedBytes>;
+  /** Feeds and sitemaps as last read, for conditional GET; none: every listing is fetched in full. */
+  readonly listingCache?: ListingCache;
 }
 
 /** The links one discovery method found, and the listings it could not read. */
 export interface DiscoveryResult {
   readonly links: readonly DiscoveredLink[];
   readonly failures: readonly CrawlFailure[];
+  /** Listings fetched (each page of a section, each search, each feed or sitemap). */
+  readonly listingsFetched?: number;
+  /** Listings that answered 304 Not Modified; their links came from the listing cache. */
+  readonly notModified?: number;
 }
 
-/**
- * One way of finding article URLs (feeds, sitemaps; section pages and site
- * search later), each a function of the same shape.
- */
+/** One way of finding article URLs from one listing URL (feeds, sitemaps). */
 export type DiscoveryMethod = (url: string, context: DiscoveryContext) => Promise<DiscoveryResult>;
 
 /** An ISO-8601 UTC date from a feed or sitemap date, or undefined when it is missing or unreadable. */

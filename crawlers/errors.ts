@@ -10,6 +10,7 @@ export type CrawlFailureReason =
   | 'refused-private-address'
   | 'too-large'
   | 'unparseable'
+  | 'blocked'
   | 'page-handler';
 
 /**
@@ -42,18 +43,45 @@ export class FetchError extends PressmonError {
   }
 }
 
-/** The server answered with an error status: `GET https://… answered 503`. Retryable for 5xx and 429. */
+/**
+ * The server answered with an error status: `GET https://… answered 503`.
+ * Retryable for 5xx and 429, after `retryAfterMs` when the answer said so.
+ */
 export class HttpStatusError extends FetchError {
   override readonly name = 'HttpStatusError';
+  /** The wait the answer's Retry-After header asked for, ms; null when it gave none. */
+  readonly retryAfterMs: number | null;
 
-  constructor(url: string, status: number, options: { sourceId?: string } = {}) {
+  constructor(url: string, status: number, options: { sourceId?: string; retryAfterMs?: number } = {}) {
+    const { retryAfterMs, ...rest } = options;
     super(`GET ${url} answered ${status}`, {
       url,
       status,
       reason: status >= 500 ? 'http-5xx' : 'http-4xx',
       isRetryable: status >= 500 || status === 429,
+      ...rest,
+    });
+    this.retryAfterMs = retryAfterMs ?? null;
+  }
+}
+
+/**
+ * The site answered with a block page (a CAPTCHA, a bot challenge, "access
+ * denied") instead of the page. Not retried in this run.
+ */
+export class BlockedPageError extends FetchError {
+  override readonly name = 'BlockedPageError';
+  /** Which sign of a block page was found (`cloudflare-challenge`, `captcha`, …). */
+  readonly signal: string;
+
+  constructor(url: string, status: number, signal: string, options: { sourceId?: string } = {}) {
+    super(`GET ${url} answered ${status} with a block page (${signal})`, {
+      url,
+      status,
+      reason: 'blocked',
       ...options,
     });
+    this.signal = signal;
   }
 }
 

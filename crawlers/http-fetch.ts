@@ -27,6 +27,8 @@ export interface FetchOptions {
   /** Redirect hops to follow; default 5. */
   readonly maxRedirects?: number;
   readonly accept?: string;
+  /** Further request headers (If-None-Match, If-Modified-Since for a conditional GET). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
 }
 
@@ -134,6 +136,7 @@ function requestOnce(
           'user-agent': options.userAgent,
           accept: options.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
           'accept-encoding': 'gzip, deflate, br',
+          ...options.headers,
         },
         lookup: pinnedLookup(addresses),
         signal,

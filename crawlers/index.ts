@@ -3,6 +3,14 @@
  * FetchedPage values (and the raw archive).
  */
 
+export {
+  type ChromiumRendererOptions,
+  createChromiumRenderer,
+  type ListingRenderer,
+  type RenderedListing,
+} from './browser-renderer.ts';
+export { type BlockCheck, checkBlockPage } from './block-page.ts';
+export type { CrawlProgress, ProgressListener } from './crawl-progress.ts';
 export type { CrawlFailure, SourceCrawlReport } from './crawl-report.ts';
 export { CRAWL_DEFAULTS, type CrawlLimits, type CrawlSourceOptions, crawlSource } from './crawl-source.ts';
 export { crawleeStorageDir } from './crawl-storage.ts';
@@ -11,6 +19,7 @@ export { discoverFromFeed, type FeedParse, parseFeedLinks } from './discover-fee
 export { discoverFromSitemap, parseSitemap, type SitemapParse } from './discover-sitemap.ts';
 export type { DiscoveryContext, DiscoveryMethod, DiscoveryResult } from './discovery.ts';
 export {
+  BlockedPageError,
   type CrawlFailureReason,
   FetchError,
   HttpStatusError,
@@ -18,6 +27,14 @@ export {
   ResponseTooLargeError,
 } from './errors.ts';
 export { checkHost, isPrivateHostAllowed, nonPublicRange } from './host-guard.ts';
+export {
+  decideFetch,
+  type FetchDecision,
+  type KnownArticle,
+  type KnownArticlesLookup,
+} from './known-articles.ts';
+export { type RobotsTxt, parseRobotsTxt } from './robots-txt.ts';
+export { type HealthFlag, judgeSourceHealth, type PastVolume, type SourceHealth } from './source-health.ts';
 export { type FetchedBytes, type FetchOptions, fetchBytes } from './http-fetch.ts';
 export {
   type ArchivedPageMeta,

@@ -45,3 +45,43 @@ export async function articleExists(client: Client, prefix: string, id: string):
     return false;
   }
 }
+
+/** What the crawler needs to know of an indexed article: its publication time and when it was first fetched. */
+export interface KnownArticleDates {
+  readonly publishedAt: string | null;
+  readonly firstSeenAt: string;
+}
+
+/**
+ * Which of these article ids the index holds, with their dates, in one
+ * request per 1000 ids (the crawler's incremental check and `refreshHours`).
+ * When Elasticsearch does not answer, none is known: the articles are then
+ * fetched again and their writes spooled, so nothing is lost.
+ */
+export async function knownArticles(
+  client: Client,
+  prefix: string,
+  ids: readonly string[],
+): Promise<Map<string, KnownArticleDates>> {
+  const known = new Map<string, KnownArticleDates>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    try {
+      const response = await client.mget<Partial<ArticleDocument>>({
+        index: indexNames(prefix).articles,
+        ids: ids.slice(start, start + 1000),
+        _source_includes: ['published_at', 'first_seen_at', 'fetched_at'],
+      });
+      for (const doc of response.docs) {
+        if (!('found' in doc) || !doc.found || doc._source === undefined) continue;
+        const source = doc._source;
+        known.set(doc._id, {
+          publishedAt: source.published_at ?? null,
+          firstSeenAt: source.first_seen_at ?? source.fetched_at ?? new Date(0).toISOString(),
+        });
+      }
+    } catch {
+      // unreachable or no index yet: treat as unknown
+    }
+  }
+  return known;
+}

@@ -1,7 +1,13 @@
 // The indexer stage: Elasticsearch indices, bulk writes with an on-disk spool,
 // and the queries every reader shares (CLI, dashboards, digest).
 export { ANALYSED_LANGUAGES, articleIndexSettings, articleMapping, textKeyFor } from './article-mapping.ts';
-export { articleExists, countArticles, getArticle } from './articles.ts';
+export {
+  articleExists,
+  countArticles,
+  getArticle,
+  type KnownArticleDates,
+  knownArticles,
+} from './articles.ts';
 export {
   DEFAULT_CONCURRENCY,
   DEFAULT_FLUSH_BYTES,

@@ -66,39 +66,61 @@ const source = {
   timeZone: 'Europe/Bucharest',
 };
 const pages = readPages();
-const megabytes = pages.reduce((sum, item) => sum + item.html.length, 0) / 1e6;
-console.log(
-  `pages: ${pages.length} real news pages (${megabytes.toFixed(1)} MB of HTML), ${ROUNDS} rounds after one warm-up`,
-);
+
+interface Figures {
+  readonly pages: number;
+  readonly articles: number;
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly times: number[];
+}
+
+/** Runs the pipeline over the pages `rounds` times after one warm-up round. */
+function measure(chosen: readonly FetchedPage[]): Figures {
+  const articles = chosen
+    .map((page) => processPage(page, { source, compiled }))
+    .filter((result) => result.ok).length;
+  const times: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const page of chosen) {
+      const before = performance.now();
+      processPage(page, { source, compiled });
+      times.push(performance.now() - before);
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  times.sort((a, b) => a - b);
+  return {
+    pages: chosen.length,
+    articles,
+    wallS: (performance.now() - started) / 1000,
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    times,
+  };
+}
 
 let peakRss = process.memoryUsage().rss;
-const warmUp = pages.map((item) => processPage(item, { source, compiled }));
-const articles = warmUp.filter((result) => result.ok).length;
-const times: number[] = [];
-const cpuBefore = process.cpuUsage();
-const started = performance.now();
-for (let round = 0; round < ROUNDS; round++) {
-  for (const item of pages) {
-    const before = performance.now();
-    processPage(item, { source, compiled });
-    times.push(performance.now() - before);
-  }
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+console.log(
+  `${ROUNDS} rounds after one warm-up; pages/s of wall time, and per CPU-second (the single-core figure when other processes share the cores)`,
+);
+for (const set of [...new Set(pages.map((item) => item.set))]) {
+  const chosen = pages.filter((item) => item.set === set).map((item) => item.page);
+  const kB = chosen.reduce((sum, page) => sum + page.html.length, 0) / chosen.length / 1000;
+  const figures = measure(chosen);
+  const runs = figures.pages * ROUNDS;
+  console.log(
+    `\n${set}: ${figures.pages} pages, ${Math.round(kB)} kB of HTML on average, ${figures.articles} articles`,
+  );
+  console.log(
+    `  ${Math.round(runs / figures.wallS)} pages/s wall, ${Math.round(runs / figures.cpuS)} pages per CPU-second`,
+  );
+  console.log(
+    `  per page: median ${percentile(figures.times, 50).toFixed(1)} ms, p95 ${percentile(figures.times, 95).toFixed(1)} ms, p99 ${percentile(figures.times, 99).toFixed(1)} ms, max ${(figures.times.at(-1) ?? 0).toFixed(0)} ms`,
+  );
 }
-const elapsedS = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuBefore);
-const cpuS = (cpu.user + cpu.system) / 1e6;
-times.sort((a, b) => a - b);
-console.log(`articles: ${articles} of ${pages.length} pages (the rest: not-an-article reasons)`);
 console.log(
-  `throughput: ${Math.round((pages.length * ROUNDS) / elapsedS)} pages/s on one core (${Math.round((articles * ROUNDS) / elapsedS)} articles/s counting only pages that yield one)`,
-);
-console.log(
-  `CPU time: ${cpuS.toFixed(1)} s for ${elapsedS.toFixed(1)} s of wall time: ${Math.round((pages.length * ROUNDS) / cpuS)} pages per CPU-second (the single-core figure when other processes share the cores; includes the garbage collector's threads)`,
-);
-console.log(
-  `per page: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms`,
-);
-console.log(
-  `peak RSS: ${Math.round(peakRss / 1e6)} MB (the process, with all pages and the language model in memory)`,
+  `\npeak RSS: ${Math.round(peakRss / 1e6)} MB (the process, with all pages and the language model in memory)`,
 );

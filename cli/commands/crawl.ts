@@ -29,6 +29,7 @@ export async function crawlOnce(options: CrawlOptions): Promise<void> {
   const { createContext } = await import('../../app/context.ts');
   const { exitCodeForCrawl, formatCrawlReport } = await import('../../app/format-report.ts');
   const { runCrawl } = await import('../../app/run-crawl.ts');
+  const { createProgressDisplay } = await import('../../app/crawl-progress-display.ts');
   const { connectElasticsearch, loadValidConfig } = await import('../../app/services.ts');
   const { settings, logger } = createContext();
   const config = await loadValidConfig(settings);
@@ -38,6 +39,8 @@ export async function crawlOnce(options: CrawlOptions): Promise<void> {
     logger.warn('interrupted: finishing the pages in flight, then stopping');
     controller.abort();
   };
+  // A bar on a terminal, plain lines otherwise; on stderr, so that stdout stays the report.
+  const progress = createProgressDisplay(process.stderr);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
@@ -48,8 +51,10 @@ export async function crawlOnce(options: CrawlOptions): Promise<void> {
       config,
       sourceIds: options.source ?? [],
       signal: controller.signal,
+      onProgress: progress.onProgress,
       ...(options.maxPages === undefined ? {} : { maxPagesPerSource: options.maxPages }),
     });
+    progress.finish();
     if (options.json) printJson(report);
     else printLine(formatCrawlReport(report));
     process.exitCode = exitCodeForCrawl(report);

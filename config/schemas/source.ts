@@ -35,6 +35,7 @@ const siteSearchSchema = strictObject({
     ),
   linkPattern: regexSchema,
   languages: z.array(coalitionLanguageSchema).min(1),
+  maxQueries: z.int().min(1).max(500).default(30),
 });
 
 const discoverySchema = strictObject({

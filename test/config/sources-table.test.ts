@@ -33,7 +33,12 @@ describe('renderSourcesTable', () => {
         sitemaps: [],
         sections: [],
         siteSearch: [
-          { urlTemplate: 'https://example.org/?s={query}', linkPattern: '/a/', languages: ['pl'] },
+          {
+            urlTemplate: 'https://example.org/?s={query}',
+            linkPattern: '/a/',
+            languages: ['pl'],
+            maxQueries: 30,
+          },
         ],
       },
       rateLimit: { delayMs: 2000, maxConcurrency: 1 },

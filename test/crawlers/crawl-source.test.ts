@@ -11,7 +11,14 @@ import { silentLogger } from '../../core/logger.ts';
 import { crawlSource } from '../../crawlers/crawl-source.ts';
 import { listArchivedPages, readArchivedPage } from '../../crawlers/raw-archive.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
-import { articleHtml, type LocalSite, localSource, rssFeed, startLocalSite } from './helpers/local-site.ts';
+import {
+  articleHtml,
+  type LocalSite,
+  localSource,
+  lookupFromSet,
+  rssFeed,
+  startLocalSite,
+} from './helpers/local-site.ts';
 
 const FAST = { retryBackoffMs: 20, fetchTimeoutMs: 5_000 };
 const USER_AGENT = 'pressmon-test/1.0 (+https://example.org/pressmon)';
@@ -43,7 +50,7 @@ async function crawl(source: SourceConfig, settings: Settings, known: Set<string
     source,
     settings,
     logger: silentLogger(),
-    isKnown: (id) => known.has(id),
+    lookupKnown: lookupFromSet(known),
     onPage: async (page) => {
       pages.push(page);
       known.add(articleIdFor(page.url));
@@ -283,7 +290,7 @@ describe('crawlSource when stopped', () => {
       source: localSource(site.origin, { rateLimit: { delayMs: 100, maxConcurrency: 1 } }),
       settings: settingsFor('127.0.0.1'),
       logger: silentLogger(),
-      isKnown: () => false,
+      lookupKnown: lookupFromSet(new Set()),
       onPage: async () => controller.abort(),
       signal: controller.signal,
       limits: FAST,

@@ -11,6 +11,7 @@ import { RU_UK_OUTLET } from './outlets/ru-uk-fixture.ts';
 export type { OutletListings } from './outlet.ts';
 export type { RequestLogEntry } from './outlet-server.ts';
 export { EN_BROKEN_LINKS, EN_REDIRECT } from './outlets/en-fixture.ts';
+export { RO_SEARCH } from './outlets/ro-fixture.ts';
 export { RU_UK_JS_SECTION } from './outlets/ru-uk-fixture.ts';
 
 /** The outlets in port order: basePort + 0 … basePort + 3. */
@@ -53,6 +54,8 @@ export interface FixtureSiteOptions {
   readonly basePort?: number;
   /** How long the slow page waits before answering, ms. Default 3000. */
   readonly slowMs?: number;
+  /** Every article page answers only after this many ms (for crawls interrupted mid-way). Default 0. */
+  readonly articleDelayMs?: number;
 }
 
 /** The fixture site could not start (usually: a port is taken). */
@@ -80,7 +83,15 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
     const requestedPort = basePort === 0 ? 0 : basePort + definition.portOffset;
     let running: RunningOutlet;
     try {
-      running = await startOutletServer(definition, requestedPort, slowMs, requests);
+      running = await startOutletServer(
+        definition,
+        requestedPort,
+        {
+          slowMs,
+          ...(options.articleDelayMs === undefined ? {} : { articleDelayMs: options.articleDelayMs }),
+        },
+        requests,
+      );
     } catch (error) {
       await Promise.all(servers.map(closeServer));
       throw new FixtureSiteStartError(

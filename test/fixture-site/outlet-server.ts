@@ -28,16 +28,39 @@ function lookup(routes: ReadonlyMap<string, FixtureResponse>, rawPath: string): 
   return routes.get(`${url.pathname}${url.search}`) ?? routes.get(url.pathname);
 }
 
+/** What an outlet server answers besides its route table. */
+export interface OutletServing {
+  /** Delay of the slow page, ms. */
+  readonly slowMs: number;
+  /** Every article page answers only after this many ms (crawls that must be interrupted mid-way). */
+  readonly articleDelayMs?: number;
+}
+
+function searchAnswer(outlet: OutletDefinition, rawPath: string): FixtureResponse | undefined {
+  const search = outlet.listings.search;
+  if (search === undefined || outlet.answerSearch === undefined) return undefined;
+  const url = new URL(rawPath, 'http://fixture.invalid');
+  if (url.pathname !== search.path) return undefined;
+  return outlet.answerSearch(url.searchParams.get(search.param) ?? '');
+}
+
 async function answer(
   request: http.IncomingMessage,
   response: http.ServerResponse,
+  outlet: OutletDefinition,
   routes: ReadonlyMap<string, FixtureResponse>,
+  serving: OutletServing,
 ): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const found = lookup(routes, request.url ?? '/') ?? errorPage(404, 'Not Found');
+  const rawPath = request.url ?? '/';
+  const found = searchAnswer(outlet, rawPath) ?? lookup(routes, rawPath) ?? errorPage(404, 'Not Found');
+  const isArticle = outlet.pages.some(
+    (page) => page.path === new URL(rawPath, 'http://fixture.invalid').pathname,
+  );
+  if (isArticle && serving.articleDelayMs !== undefined) await sleep(serving.articleDelayMs);
   if (found.delayMs !== undefined && found.delayMs > 0) await sleep(found.delayMs);
   if (response.destroyed) return;
   const ifNoneMatch = request.headers['if-none-match'];
@@ -69,7 +92,7 @@ export interface RunningOutlet {
 export async function startOutletServer(
   outlet: OutletDefinition,
   port: number,
-  slowMs: number,
+  serving: OutletServing,
   log: RequestLogEntry[],
 ): Promise<RunningOutlet> {
   let routes: ReadonlyMap<string, FixtureResponse> = new Map();
@@ -81,7 +104,7 @@ export async function startOutletServer(
       path: request.url ?? '/',
       headers: flattenHeaders(request.headers),
     });
-    answer(request, response, routes).catch((error: unknown) => {
+    answer(request, response, outlet, routes, serving).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(`fixture site failed: ${String(error)}`);
     });
@@ -96,6 +119,6 @@ export async function startOutletServer(
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const baseUrl = `http://127.0.0.1:${actualPort}`;
-  routes = outlet.buildRoutes({ baseUrl, slowMs });
+  routes = outlet.buildRoutes({ baseUrl, slowMs: serving.slowMs });
   return { server, port: actualPort, baseUrl };
 }

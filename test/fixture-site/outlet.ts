@@ -22,6 +22,8 @@ export interface OutletListings {
   readonly sitemapIndexes: readonly string[];
   /** A section whose HTML is an empty shell and whose links come from `api` through JavaScript. */
   readonly jsSection?: { readonly page: string; readonly api: string };
+  /** The site's own search, allowed by robots.txt: `path?param=<words>`. */
+  readonly search?: { readonly path: string; readonly param: string };
 }
 
 /** One outlet of the fixture site: its identity, its article pages and its route table. */
@@ -38,4 +40,6 @@ export interface OutletDefinition {
    * is looked up by path plus query first, then by path.
    */
   readonly buildRoutes: (context: OutletContext) => ReadonlyMap<string, FixtureResponse>;
+  /** Answers the search of `listings.search` for a query (the words as typed). */
+  readonly answerSearch?: (query: string) => FixtureResponse;
 }

@@ -12,7 +12,7 @@ const report = await crawlSource({
   source: localSource(origin),
   settings: loadSettings({ PRESSMON_DATA_DIR: dataDir, PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1' }),
   logger: silentLogger(),
-  isKnown: () => false,
+  lookupKnown: async () => new Map(),
   onPage: async () => {},
 });
 process.stdout.write(`${JSON.stringify(report)}\n`);

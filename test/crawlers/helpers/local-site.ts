@@ -1,19 +1,26 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SourceConfig } from '../../../config/types.ts';
+import type { KnownArticle, KnownArticlesLookup } from '../../../crawlers/known-articles.ts';
 
 /** A canned answer of the local test site. */
 export interface Route {
   readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Buffer;
+  /** Answer only after this many ms. */
+  readonly delayMs?: number;
 }
+
+/** A route that answers differently on each request (the n-th request, from 0); the last answer repeats. */
+export type RouteSequence = readonly Route[];
 
 /** One request the site received. */
 export interface LoggedRequest {
   readonly path: string;
   readonly atMs: number;
   readonly userAgent: string | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface LocalSite {
@@ -22,25 +29,44 @@ export interface LocalSite {
   readonly requests: LoggedRequest[];
   /** Requests for one path, in order. */
   hits(path: string): LoggedRequest[];
+  /** Request headers of each request for one path, in order. */
+  requestHeaders(path: string): Readonly<Record<string, string | string[] | undefined>>[];
   close(): Promise<void>;
 }
 
 /** Starts an HTTP server on 127.0.0.1 (a free port unless given) answering from a table of routes; 404 otherwise. */
 export async function startLocalSite(
-  routes: Readonly<Record<string, Route>>,
+  routes: Readonly<Record<string, Route | RouteSequence>>,
   options: { port?: number } = {},
 ): Promise<LocalSite> {
   const requests: LoggedRequest[] = [];
   const server = http.createServer((request, response) => {
     const path = request.url ?? '/';
-    requests.push({ path, atMs: Date.now(), userAgent: request.headers['user-agent'] });
-    const route = routes[path];
+    requests.push({
+      path,
+      atMs: Date.now(),
+      userAgent: request.headers['user-agent'],
+      headers: request.headers,
+    });
+    const entry = routes[path];
+    const seen = requests.filter((logged) => logged.path === path).length - 1;
+    const route = Array.isArray(entry)
+      ? (entry[Math.min(seen, entry.length - 1)] as Route)
+      : (entry as Route | undefined);
     if (route === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(route.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...route.headers });
-    response.end(route.body ?? '');
+    const send = (): void => {
+      if (response.destroyed) return;
+      response.writeHead(route.status ?? 200, {
+        'content-type': 'text/html; charset=utf-8',
+        ...route.headers,
+      });
+      response.end(route.body ?? '');
+    };
+    if (route.delayMs === undefined) send();
+    else setTimeout(send, route.delayMs);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -48,6 +74,7 @@ export async function startLocalSite(
     origin: `http://127.0.0.1:${port}`,
     requests,
     hits: (path) => requests.filter((entry) => entry.path === path),
+    requestHeaders: (path) => requests.filter((entry) => entry.path === path).map((entry) => entry.headers),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -89,4 +116,15 @@ export function rssFeed(paths: readonly string[]): string {
     )
     .join('');
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Local</title><link>/</link>${items}</channel></rss>`;
+}
+
+/** A known-articles lookup over a set of article ids (dates: first seen long ago, no publication date). */
+export function lookupFromSet(
+  known: ReadonlySet<string>,
+  dates: (id: string) => KnownArticle = () => ({
+    publishedAt: null,
+    firstSeenAt: '2020-01-01T00:00:00.000Z',
+  }),
+): KnownArticlesLookup {
+  return async (ids) => new Map(ids.filter((id) => known.has(id)).map((id) => [id, dates(id)] as const));
 }

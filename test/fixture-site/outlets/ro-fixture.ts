@@ -139,7 +139,48 @@ function buildRoutes({ baseUrl, slowMs }: OutletContext): Map<string, FixtureRes
   return routes;
 }
 
-/** Gazeta de Test: Romanian, RSS 2.0 with quirks, a paginated section, a sitemap. */
+/** The archive search robots.txt allows (the `/cautare` search it disallows is the other one). */
+export const RO_SEARCH = { path: '/arhiva', param: 'q' } as const;
+
+/** Folds case and diacritics (cedilla and comma-below alike) for the archive search. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * The archive search: articles whose title, lead or text contain every word of
+ * the query as the start of a word, ignoring case and diacritics.
+ */
+function answerSearch(query: string): FixtureResponse {
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const hits =
+    words.length === 0
+      ? []
+      : RO_PAGES.filter((page) => {
+          const text =
+            'written' in page.content
+              ? [page.title, page.content.written.lead, ...page.content.written.paragraphs].join(' ')
+              : page.title;
+          const tokens = fold(text).split(/[^\p{L}\p{N}]+/u);
+          return words.every((word) => tokens.some((token) => token.startsWith(word)));
+        });
+  const list = hits.map((page) => `<li><a href="${page.path}">${escapeHtml(page.title)}</a></li>`).join('\n');
+  return htmlResponse(
+    layout(
+      'Căutare în arhivă',
+      '',
+      `<h1>Rezultate pentru „${escapeHtml(query)}”</h1>\n<ul class="rezultate">\n${list}\n</ul>`,
+    ),
+    newestDate(RO_PAGES),
+  );
+}
+
+/** Gazeta de Test: Romanian, RSS 2.0 with quirks, a paginated section, a sitemap, an archive search. */
 export const RO_OUTLET: OutletDefinition = {
   id: 'ro-fixture',
   name: NAME,
@@ -155,6 +196,8 @@ export const RO_OUTLET: OutletDefinition = {
     feeds: ['/rss.xml'],
     sitemaps: ['/sitemap.xml'],
     sitemapIndexes: [],
+    search: RO_SEARCH,
   },
   buildRoutes,
+  answerSearch,
 };

@@ -1,0 +1,126 @@
+import type { Browser, BrowserContext, Route } from 'playwright';
+import { FetchError } from './errors.ts';
+import { checkHost } from './host-guard.ts';
+
+/** A listing page as a browser shows it once its scripts have run. */
+export interface RenderedListing {
+  readonly finalUrl: string;
+  readonly status: number;
+  /** Every `a[href]` of the rendered page, absolute. */
+  readonly hrefs: readonly string[];
+  /** The `href` of the first element matching the next-page selector, absolute. */
+  readonly nextPageUrl?: string;
+}
+
+/** Renders listing pages in a browser; passed to the crawler (one per run), closed by its owner. */
+export interface ListingRenderer {
+  /**
+   * Loads the page, lets its scripts fetch and insert content, and reads its
+   * links. `isAllowed` is asked for every request the page makes (robots.txt
+   * of its origin); a refused one is aborted. Throws FetchError.
+   */
+  render(
+    url: string,
+    isAllowed: (url: string) => Promise<boolean>,
+    nextPageSelector?: string,
+  ): Promise<RenderedListing>;
+  close(): Promise<void>;
+}
+
+export interface ChromiumRendererOptions {
+  /** Chromium to drive (Debian's /usr/bin/chromium). */
+  readonly executablePath: string;
+  readonly userAgent: string;
+  readonly allowPrivateHosts: readonly string[];
+  /** Time for loading one page and its network settling, ms. */
+  readonly timeoutMs: number;
+}
+
+/** Resource types a listing does not need: never requested. */
+const SKIPPED_RESOURCES = new Set(['image', 'media', 'font', 'stylesheet']);
+/** After `load`, how long the network must stay quiet for the page's scripts to be done. */
+const NETWORK_IDLE_MS = 500;
+
+/**
+ * A ListingRenderer on headless Chromium through playwright, started on the
+ * first page and reused. Each request the page makes goes through the
+ * private-address guard and robots.txt; images, media, fonts and styles are
+ * not requested at all.
+ */
+export function createChromiumRenderer(options: ChromiumRendererOptions): ListingRenderer {
+  let started: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
+  const start = async (): Promise<{ browser: Browser; context: BrowserContext }> => {
+    const { chromium } = await import('playwright');
+    const browser = await chromium.launch({ executablePath: options.executablePath, headless: true });
+    const context = await browser.newContext({ userAgent: options.userAgent, javaScriptEnabled: true });
+    return { browser, context };
+  };
+  return {
+    async render(url, isAllowed, nextPageSelector) {
+      started ??= start();
+      const { context } = await started;
+      const page = await context.newPage();
+      try {
+        await page.route('**/*', (route) => guardRoute(route, isAllowed, options.allowPrivateHosts));
+        const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
+        await page
+          .waitForLoadState('networkidle', { timeout: Math.max(NETWORK_IDLE_MS, options.timeoutMs / 3) })
+          .catch(() => undefined); // a page that keeps polling still shows what it has
+        const hrefs = await page.$$eval('a[href]', (anchors) =>
+          anchors.map((anchor) => (anchor as unknown as { href: string }).href),
+        );
+        const next =
+          nextPageSelector === undefined
+            ? null
+            : await page
+                .locator(nextPageSelector)
+                .first()
+                .evaluate((element) => (element as unknown as { href?: string }).href ?? null, undefined, {
+                  timeout: 1000,
+                })
+                .catch(() => null);
+        return {
+          finalUrl: page.url(),
+          status: response?.status() ?? 0,
+          hrefs,
+          ...(typeof next === 'string' && next !== '' ? { nextPageUrl: next } : {}),
+        };
+      } catch (error) {
+        if (error instanceof FetchError) throw error;
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        const isTimeout = error instanceof Error && error.name === 'TimeoutError';
+        throw new FetchError(`render ${url} in Chromium failed: ${message}`, {
+          url,
+          reason: isTimeout ? 'timeout' : 'network',
+          isRetryable: true,
+          cause: error,
+        });
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      if (started === undefined) return;
+      const { browser } = await started.catch(() => ({ browser: undefined }));
+      started = undefined;
+      await browser?.close();
+    },
+  };
+}
+
+async function guardRoute(
+  route: Route,
+  isAllowed: (url: string) => Promise<boolean>,
+  allowPrivateHosts: readonly string[],
+): Promise<void> {
+  const request = route.request();
+  const url = request.url();
+  if (SKIPPED_RESOURCES.has(request.resourceType()) || !/^https?:/.test(url)) {
+    await route.abort('blockedbyclient');
+    return;
+  }
+  const host = await checkHost(new URL(url), allowPrivateHosts).catch(() => ({ ok: false }));
+  const allowed = host.ok && (await isAllowed(url).catch(() => false));
+  if (allowed) await route.continue();
+  else await route.abort('blockedbyclient');
+}

@@ -1,0 +1,89 @@
+import type { SourceCrawlReport } from './crawl-report.ts';
+
+/** Something about a source's crawl that a person should look at. */
+export interface HealthFlag {
+  readonly kind: 'volume-zero' | 'volume-drop' | 'blocked';
+  readonly message: string;
+}
+
+/** How a source's crawl compares with its recent runs, and whether it looks blocked. */
+export interface SourceHealth {
+  readonly ok: boolean;
+  readonly flags: readonly HealthFlag[];
+  /** Links discovered in this run. */
+  readonly volume: number;
+  /** Median links discovered over the recent runs compared with; null without history. */
+  readonly usualVolume: number | null;
+  /** Recent runs compared with. */
+  readonly runsCompared: number;
+}
+
+/** Thresholds of the health check. */
+export const HEALTH_RULES = {
+  /** Below this share of the usual volume a source is flagged. */
+  dropRatio: 0.25,
+  /** A usual volume below this is too small to judge a drop. */
+  minUsualVolume: 4,
+  /** Runs needed before volume is judged at all. */
+  minRuns: 2,
+  /** Pages answered with a block page (or 403): at least this many, and at least `blockedShare` of the answers. */
+  minBlocked: 2,
+  blockedShare: 0.5,
+} as const;
+
+/** The part of a past run's report the health check reads. */
+export interface PastVolume {
+  readonly discovered: number;
+  readonly aborted: boolean;
+}
+
+/**
+ * Judges one source's crawl against its recent runs (newest first, aborted
+ * ones ignored): flagged when discovery found nothing or far fewer links than
+ * usual (the median), or when most answers were block pages (CAPTCHA,
+ * Cloudflare challenge, "access denied") or 403s.
+ */
+export function judgeSourceHealth(report: SourceCrawlReport, history: readonly PastVolume[]): SourceHealth {
+  const flags: HealthFlag[] = [];
+  const past = history.filter((run) => !run.aborted).map((run) => run.discovered);
+  const usual = past.length >= HEALTH_RULES.minRuns ? median(past) : null;
+  const volume = report.discovered;
+  if (!report.aborted && usual !== null && usual >= HEALTH_RULES.minUsualVolume) {
+    if (volume === 0)
+      flags.push({
+        kind: 'volume-zero',
+        message: `found no links (usually ${usual} over ${past.length} runs)`,
+      });
+    else if (volume < usual * HEALTH_RULES.dropRatio)
+      flags.push({
+        kind: 'volume-drop',
+        message: `found ${volume} links, far below the usual ${usual} (median of ${past.length} runs)`,
+      });
+  }
+  const blocked = report.failures.filter(
+    (failure) => failure.reason === 'blocked' || failure.status === 403,
+  ).length;
+  const answered = report.fetched + blocked;
+  if (blocked >= HEALTH_RULES.minBlocked && blocked >= answered * HEALTH_RULES.blockedShare) {
+    const signs = [
+      ...new Set(
+        report.failures
+          .filter((f) => f.reason === 'blocked')
+          .map((f) => f.message.replace(/^.*\((.*)\)$/, '$1')),
+      ),
+    ];
+    flags.push({
+      kind: 'blocked',
+      message: `${blocked} of ${answered} answers were block pages or 403${signs.length > 0 ? ` (${signs.join(', ')})` : ''}`,
+    });
+  }
+  return { ok: flags.length === 0, flags, volume, usualVolume: usual, runsCompared: past.length };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : Math.round(((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2);
+}
