@@ -149,3 +149,13 @@ export function loadSet(name: SetName, dataFolder: string = EXTRACTION_DATA): Ev
   if (name === 'fundus-news-pages') return loadFundus(folder);
   return loadReadabilityPages(folder);
 }
+
+/**
+ * The half of a set a page falls in, by a hash of its id: `tuning` pages may be
+ * looked at while tuning heuristics; `held-out` pages are only measured.
+ */
+export function halfOf(page: EvalPage): 'tuning' | 'held-out' {
+  let hash = 2166136261;
+  for (let i = 0; i < page.id.length; i += 1) hash = Math.imul(hash ^ page.id.charCodeAt(i), 16777619);
+  return (hash >>> 0) % 2 === 0 ? 'tuning' : 'held-out';
+}

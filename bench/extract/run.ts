@@ -7,12 +7,13 @@
  * and per page language, and pages per second and median ms per page. No
  * asserts: the floors live in bench/baseline.json, checked by `npm run eval`.
  *
- * Usage: node bench/extract/run.ts [--data FOLDER] [--worst N] [--set NAME]
+ * Usage: node bench/extract/run.ts [--data FOLDER] [--worst N] [--set NAME…] [--half tuning|held-out]
+ * (heuristics were tuned looking only at the `tuning` half; see datasets.ts halfOf)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXTRACTION_DATA, type EvalPage, loadSet, SET_NAMES, type SetName } from './datasets.ts';
+import { EXTRACTION_DATA, type EvalPage, halfOf, loadSet, SET_NAMES, type SetName } from './datasets.ts';
 import { type Figures, figuresOf, type PageOutcome, runExtractors } from './evaluate.ts';
 import { pressmonExtractor, readabilityExtractor } from './extractors.ts';
 import { aggregateBody, matchShingles, pageF1 } from './metrics.ts';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: EXTRACTION_DATA },
     worst: { type: 'string', default: '0' },
     set: { type: 'string', multiple: true },
+    half: { type: 'string' },
   },
 });
 const dataFolder = values.data;
@@ -102,7 +104,9 @@ function checkScorer(): void {
 checkScorer();
 const all: PageOutcome[][] = [[], []];
 for (const set of sets) {
-  const pages: EvalPage[] = loadSet(set, dataFolder);
+  const pages: EvalPage[] = loadSet(set, dataFolder).filter(
+    (page) => values.half === undefined || halfOf(page) === values.half,
+  );
   const outcomes = runExtractors(pages, [pressmonExtractor, readabilityExtractor]);
   const ours = outcomes.get('pressmon') ?? [];
   const theirs = outcomes.get('readability') ?? [];
