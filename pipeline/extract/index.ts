@@ -37,6 +37,8 @@ export const EXTRACTION_LIMITS = {
   listingLinkDensity: 0.5,
   /** …or when its main text is shorter than this while it has many headline links. */
   listingMaxBodyChars: 1500,
+  /** A last path segment of this many words marks an article address, never taken for a listing. */
+  articleSlugWords: 4,
   /** Links of 4+ words needed to call a page a listing. */
   listingMinHeadlineLinks: 12,
   /** A soft 404 (a "not found" title with status 200) has less body text than this. */
@@ -205,6 +207,7 @@ function extractChecked(
     meta,
     body,
     title,
+    url,
     pageStats.linkChars / Math.max(1, pageStats.text.length),
     headlineLinks,
   );
@@ -262,10 +265,28 @@ function safeSelect($: CheerioAPI, selector: string): Element[] {
   }
 }
 
+/**
+ * True when the last path segment of `url` reads like one article's address: a
+ * slug of at least {@link EXTRACTION_LIMITS}.articleSlugWords words or a
+ * numeric id of 5+ digits. Section and listing pages have short paths.
+ */
+function hasArticleSlug(url: string): boolean {
+  let segments: string[];
+  try {
+    segments = new URL(url).pathname.split('/').filter((segment) => segment !== '');
+  } catch {
+    return false;
+  }
+  const last = (segments.at(-1) ?? '').replace(/\.[a-z]{2,5}$/i, '');
+  const words = last.split(/[-_+]+/).filter((word) => /\p{L}/u.test(word));
+  return words.length >= EXTRACTION_LIMITS.articleSlugWords || /\d{5,}/.test(last);
+}
+
 function classify(
   meta: DeclaredMetadata,
   body: string,
   title: string,
+  url: string,
   pageLinkDensity: number,
   headlineLinks: number,
 ): NotArticle | null {
@@ -273,7 +294,8 @@ function classify(
   if (NOT_FOUND_TITLE.test(title) && body.length < limits.softNotFoundMaxChars) {
     return { reason: 'error-page', detail: `"not found" page: ${title.slice(0, 80)}` };
   }
-  if (!isArticleTyped(meta) && headlineLinks >= limits.listingMinHeadlineLinks) {
+  // Under an article-like address, many headline links are a portal's furniture around a (short) article.
+  if (!isArticleTyped(meta) && headlineLinks >= limits.listingMinHeadlineLinks && !hasArticleSlug(url)) {
     if (pageLinkDensity >= limits.listingLinkDensity || body.length < limits.listingMaxBodyChars) {
       return {
         reason: 'listing-page',

@@ -15,7 +15,9 @@ const SCORING = {
   articleAttributeBonus: 25,
   /** A sibling of the best container joins it when its score reaches this share of the best score. */
   siblingShare: 0.2,
-  /** Another element with the best container's tag and class joins it at this share of the best score. */
+  /** A `<p>` sibling of the best container with this much text (and few links) joins it. */
+  siblingParagraphChars: 80,
+  /** Another element with the best container's tag and first class joins it at this share of the best score. */
   chunkShare: 0.1,
   /** Paragraph blocks whose text is more linked than this are dropped from the output. */
   maxOutputLinkDensity: 0.5,
@@ -114,9 +116,23 @@ export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Eleme
   if (best === null) return [];
   const chosen = best;
   const siblings = (chosen.parent?.children.filter(isElement) ?? [chosen]).filter(
-    (sibling) => sibling === chosen || (scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare,
+    (sibling) =>
+      sibling === chosen ||
+      (scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare ||
+      isSiblingParagraph(sibling),
   );
   return addChunks(siblings, chosen, scores, bestScore);
+}
+
+/** A paragraph next to the best container (a lead or first paragraph printed outside it) joins it. */
+function isSiblingParagraph(element: Element): boolean {
+  if (element.name !== 'p') return false;
+  const stats = textStats(element);
+  return stats.text.length >= SCORING.siblingParagraphChars && linkDensity(stats) < 0.25;
+}
+
+function firstClass(element: Element): string {
+  return element.attribs.class?.trim().split(/\s+/)[0] ?? '';
 }
 
 function isInside(element: Element, ancestor: Element): boolean {
@@ -141,7 +157,7 @@ function documentOrder(a: Element, b: Element): number {
 /**
  * Sites that cut one article into chunks (between ads, embeds or section
  * wrappers) repeat the body container's tag and class for each chunk: the
- * other elements with the best container's exact tag and class join it when
+ * other elements with the best container's tag and first class join it when
  * they score at least {@link SCORING}.chunkShare of the best score.
  */
 function addChunks(
@@ -150,13 +166,13 @@ function addChunks(
   scores: ReadonlyMap<Element, number>,
   bestScore: number,
 ): Element[] {
-  const className = best.attribs.class?.trim() ?? '';
+  const className = firstClass(best);
   if (className === '') return [...chosen];
   const chunks = [...scores].filter(
     ([element, score]) =>
       element !== best &&
       element.name === best.name &&
-      (element.attribs.class?.trim() ?? '') === className &&
+      firstClass(element) === className &&
       score >= bestScore * SCORING.chunkShare,
   );
   if (chunks.length === 0) return [...chosen];
