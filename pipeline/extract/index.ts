@@ -1,13 +1,13 @@
 import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { ExtractionOverrides } from '../../config/types.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
 import type { ExtractedArticle, ExtractResult } from '../types.ts';
 import { cleanAuthors } from './authors.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { parseMetadataDate, plausibleDate } from './dates.ts';
-import { isElement, squeeze, textStats } from './dom-text.ts';
+import { allElements, boundedText, isElement, squeeze, textStats } from './dom-text.ts';
 import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
 import { checkResponse, type NotArticle } from './page-kind.ts';
@@ -113,8 +113,16 @@ function isArticleTyped(meta: DeclaredMetadata): boolean {
   return meta.jsonLd !== null || meta.ogType === 'article';
 }
 
-function headlineLinkCount($: CheerioAPI): number {
-  return $('a').filter((_, a) => squeeze($(a).text()).split(' ').length >= 4).length;
+/** Links whose text has at least four words (headline links); links over 300 characters are not headlines. */
+function headlineLinkCount(root: AnyNode | undefined): number {
+  if (root === undefined) return 0;
+  let count = 0;
+  for (const element of allElements(root)) {
+    if (element.name !== 'a') continue;
+    const text = boundedText(element, 300);
+    if (text !== null && text.split(' ').length >= 4) count += 1;
+  }
+  return count;
 }
 
 /**
@@ -191,7 +199,7 @@ function extractChecked(
   }
   const pageRoot = $('body')[0] ?? $.root()[0];
   const pageStats = pageRoot === undefined ? { text: '', linkChars: 0 } : textStats(pageRoot);
-  const headlineLinks = headlineLinkCount($);
+  const headlineLinks = headlineLinkCount(pageRoot);
   const title =
     overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
   let body = readMainText($, overrides, title, true, isOverTime);
