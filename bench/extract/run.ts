@@ -1,196 +1,122 @@
 /**
- * Extraction benchmark: runs extractArticle over the Zyte/Scrapinghub Article
- * Extraction Benchmark and the fundus publisher test pages in
- * /work/shared/data/extraction and prints figures (no asserts).
+ * Extraction benchmark: pressmon's extractArticle side by side with
+ * @mozilla/readability (on linkedom) over the evaluation sets in
+ * /work/shared/data/extraction, in one process. Prints body precision, recall
+ * and F1 (the AEB's shingle metric, see metrics.ts), exact-match rates for
+ * title, date (same instant ±1 min) and authors (same set of names), per set
+ * and per page language, and pages per second and median ms per page. No
+ * asserts: the floors live in bench/baseline.json, checked by `npm run eval`.
  *
- * Body: precision/recall/F1 over multisets of word 4-gram shingles (tokens are
- * \w+ runs), per page and averaged, as the AEB's evaluate.py defines it. A page
- * the extractor rejects counts as an empty prediction (P = R = 0).
- * Title: exact match after squeezing white space. Date: same instant within a
- * minute. Authors: same set of names, ignoring case.
- *
- * Usage: node bench/extract/run.ts [data folder]
+ * Usage: node bench/extract/run.ts [--data FOLDER] [--worst N] [--set NAME…] [--half tuning|held-out]
+ * (heuristics were tuned looking only at the `tuning` half; see datasets.ts halfOf)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { FetchedPage } from '../../crawlers/types.ts';
-import { extractArticle } from '../../pipeline/extract/index.ts';
-import type { ExtractResult } from '../../pipeline/types.ts';
+import { parseArgs } from 'node:util';
+import { EXTRACTION_DATA, type EvalPage, halfOf, loadSet, SET_NAMES, type SetName } from './datasets.ts';
+import { type Figures, figuresOf, type PageOutcome, runExtractors } from './evaluate.ts';
+import { pressmonExtractor, readabilityExtractor } from './extractors.ts';
+import { aggregateBody, matchShingles, pageF1 } from './metrics.ts';
 
-const DATA = process.argv[2] ?? '/work/shared/data/extraction';
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: EXTRACTION_DATA },
+    worst: { type: 'string', default: '0' },
+    set: { type: 'string', multiple: true },
+    half: { type: 'string' },
+  },
+});
+const dataFolder = values.data;
+const sets = (values.set ?? [...SET_NAMES]) as SetName[];
 
-interface Score {
-  readonly precision: number;
-  readonly recall: number;
-  readonly f1: number;
-}
-
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 4 <= Math.max(tokens.length, 4); i += 1) {
-    const key = tokens.slice(i, i + 4).join(' ');
-    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function bodyScore(predicted: string, gold: string): Score {
-  const p = shingles(predicted);
-  const g = shingles(gold);
-  if (p.size === 0 && g.size === 0) return { precision: 1, recall: 1, f1: 1 };
-  if (p.size === 0 || g.size === 0) return { precision: 0, recall: 0, f1: 0 };
-  let common = 0;
-  for (const [key, count] of p) common += Math.min(count, g.get(key) ?? 0);
-  const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
-  const precision = common / total(p);
-  const recall = common / total(g);
-  return {
-    precision,
-    recall,
-    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-  };
-}
-
-interface Timed {
-  readonly result: ExtractResult;
-  readonly ms: number;
-}
-
-function timedExtract(page: FetchedPage): Timed {
-  const started = performance.now();
-  const result = extractArticle(page);
-  return { result, ms: performance.now() - started };
-}
-
-function pageOf(url: string, html: string, fetchedAt: string): FetchedPage {
-  return {
-    sourceId: 'bench',
-    url,
-    finalUrl: url,
-    status: 200,
-    headers: { 'content-type': 'text/html' },
-    html,
-    fetchedAt,
-  };
-}
-
-const mean = (values: readonly number[]): number =>
-  values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
+const f3 = (x: number): string => x.toFixed(3);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const pad = (text: string, width: number): string => text.padEnd(width);
 
-function report(
-  name: string,
-  scores: readonly Score[],
-  times: readonly number[],
-  rejected: Map<string, number>,
-): void {
-  const totalS = times.reduce((a, b) => a + b, 0) / 1000;
-  console.log(`\n== ${name}: ${scores.length} pages`);
-  console.log(
-    `body  P ${mean(scores.map((s) => s.precision)).toFixed(3)}  R ${mean(scores.map((s) => s.recall)).toFixed(3)}  F1 ${mean(scores.map((s) => s.f1)).toFixed(3)}`,
-  );
-  console.log(
-    `speed ${(times.length / totalS).toFixed(1)} pages/s, median ${median(times).toFixed(1)} ms/page, max ${Math.max(...times).toFixed(0)} ms`,
-  );
-  console.log(`rejected as non-articles: ${[...rejected].map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`);
+function rateCell(figures: Figures, field: 'title' | 'date' | 'authors'): string {
+  const r = figures[field];
+  return r.of === 0 ? '—' : `${pct(r.rate)} (${r.matched}/${r.of})`;
 }
 
-function runAeb(): void {
-  const folder = join(DATA, 'scrapinghub-aeb');
+function printSet(name: string, ours: Figures, theirs: Figures): void {
+  console.log(`\n== ${name}: ${ours.pages} pages`);
+  const rows: [string, string, string][] = [
+    ['body precision', f3(ours.body.precision), f3(theirs.body.precision)],
+    ['body recall', f3(ours.body.recall), f3(theirs.body.recall)],
+    ['body F1', f3(ours.body.f1), f3(theirs.body.f1)],
+    ['title exact', rateCell(ours, 'title'), rateCell(theirs, 'title')],
+    ['date exact', rateCell(ours, 'date'), rateCell(theirs, 'date')],
+    ['authors exact', rateCell(ours, 'authors'), rateCell(theirs, 'authors')],
+    ['pages/s', ours.pagesPerSecond.toFixed(1), theirs.pagesPerSecond.toFixed(1)],
+    ['median ms/page', ours.medianMs.toFixed(1), theirs.medianMs.toFixed(1)],
+  ];
+  console.log(`${pad('', 16)}${pad('pressmon', 20)}readability`);
+  for (const [label, a, b] of rows) console.log(`${pad(label, 16)}${pad(a, 20)}${b}`);
+  const reasons = (f: Figures): string =>
+    Object.entries(f.rejections)
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ') || 'none';
+  console.log(`no article: pressmon ${reasons(ours)}; readability ${reasons(theirs)}`);
+  console.log('body P/R/F1 by page language (pressmon | readability):');
+  for (const [code, score] of Object.entries(ours.byLanguage)) {
+    const other = theirs.byLanguage[code];
+    console.log(
+      `  ${pad(code, 4)} ${String(score.pages).padStart(4)} pages  ${f3(score.precision)} ${f3(score.recall)} ${f3(score.f1)} | ${f3(other?.precision ?? 0)} ${f3(other?.recall ?? 0)} ${f3(other?.f1 ?? 0)}`,
+    );
+  }
+}
+
+function printWorst(outcomes: readonly PageOutcome[], count: number): void {
+  const ranked = [...outcomes].sort((a, b) => pageF1(a.counts) - pageF1(b.counts)).slice(0, count);
+  console.log(`worst ${count} pages for pressmon (per-page F1, P, R):`);
+  for (const { page, counts, prediction } of ranked) {
+    const p = counts.tp + counts.fp === 0 ? 0 : counts.tp / (counts.tp + counts.fp);
+    const r = counts.tp + counts.fn === 0 ? 0 : counts.tp / (counts.tp + counts.fn);
+    console.log(
+      `  ${f3(pageF1(counts))} P ${f3(p)} R ${f3(r)} ${prediction.rejection ?? ''} ${page.id.slice(0, 40)} ${page.url}`,
+    );
+  }
+}
+
+/** Scores the upstream prediction files with this scorer: must reproduce the published AEB figures. */
+function checkScorer(): void {
+  const folder = join(dataFolder, 'scrapinghub-aeb');
   const truth = JSON.parse(readFileSync(join(folder, 'ground-truth.json'), 'utf8')) as Record<
     string,
-    { articleBody: string; url: string }
+    { articleBody: string }
   >;
-  const rows = readFileSync(join(folder, 'index.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { id: string; html_file: string; url: string });
-  const scores: Score[] = [];
-  const times: number[] = [];
-  const rejected = new Map<string, number>();
-  for (const row of rows) {
-    const html = readFileSync(join(folder, row.html_file), 'utf8');
-    const { result, ms } = timedExtract(pageOf(row.url, html, '2030-01-01T00:00:00Z'));
-    times.push(ms);
-    if (!result.ok) rejected.set(result.reason, (rejected.get(result.reason) ?? 0) + 1);
-    scores.push(bodyScore(result.ok ? result.article.body : '', truth[row.id]?.articleBody ?? ''));
+  const line: string[] = [];
+  for (const name of ['readability_js', 'trafilatura']) {
+    const raw = JSON.parse(readFileSync(join(folder, 'baseline-outputs', `${name}.json`), 'utf8')) as {
+      output?: Record<string, { articleBody?: string }>;
+    } & Record<string, { articleBody?: string }>;
+    const predictions = raw.output ?? raw;
+    const score = aggregateBody(
+      Object.entries(truth).map(([id, gold]) =>
+        matchShingles(predictions[id]?.articleBody ?? '', gold.articleBody),
+      ),
+    );
+    line.push(`${name} F1 ${f3(score.f1)} (P ${f3(score.precision)}, R ${f3(score.recall)})`);
   }
-  report('scrapinghub-aeb', scores, times, rejected);
+  console.log(`scorer check on upstream AEB outputs: ${line.join('; ')}`);
 }
 
-interface FundusRow {
-  html_file: string;
-  url: string;
-  crawl_date: string;
-  match_score: number;
-  title: string | null;
-  publishing_date: string | null;
-  authors: string[] | null;
-  body_text: string;
-  languages: string[];
-}
-
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
-  const norm = (list: readonly string[]): string =>
-    [...new Set(list.map((x) => x.trim().toLowerCase()))].sort().join('|');
-  return norm(a) === norm(b);
-};
-
-function runFundus(): void {
-  const folder = join(DATA, 'fundus-news-pages');
-  const rows = readFileSync(join(folder, 'articles.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as FundusRow);
-  const kept = rows.filter((row) => row.match_score >= 0.5);
-  const scores: Score[] = [];
-  const times: number[] = [];
-  const rejected = new Map<string, number>();
-  let titles = 0;
-  let dates = 0;
-  let dateCount = 0;
-  let authors = 0;
-  let authorCount = 0;
-  for (const row of kept) {
-    const html = gunzipSync(readFileSync(join(folder, row.html_file))).toString('utf8');
-    const fetchedAt = new Date(`${row.crawl_date.replace(' ', 'T')}Z`).toISOString();
-    const { result, ms } = timedExtract(pageOf(row.url, html, fetchedAt));
-    times.push(ms);
-    if (!result.ok) rejected.set(result.reason, (rejected.get(result.reason) ?? 0) + 1);
-    const article = result.ok ? result.article : null;
-    scores.push(bodyScore(article?.body ?? '', row.body_text));
-    if (
-      article !== null &&
-      row.title !== null &&
-      article.title.replace(/\s+/g, ' ').trim() === row.title.replace(/\s+/g, ' ').trim()
-    )
-      titles += 1;
-    if (row.publishing_date !== null) {
-      dateCount += 1;
-      const gold = Date.parse(
-        /[+-]\d{2}:\d{2}$/.test(row.publishing_date)
-          ? row.publishing_date.replace(' ', 'T')
-          : `${row.publishing_date.replace(' ', 'T')}Z`,
-      );
-      const got = article?.publishedAt ? Date.parse(article.publishedAt) : Number.NaN;
-      if (Math.abs(gold - got) <= 60_000) dates += 1;
-    }
-    if (row.authors !== null && row.authors.length > 0) {
-      authorCount += 1;
-      if (article !== null && sameSet(article.authors, row.authors)) authors += 1;
-    }
-  }
-  report(`fundus-news-pages (match_score >= 0.5)`, scores, times, rejected);
-  console.log(
-    `title exact ${pct(titles / kept.length)}  date (±1 min) ${pct(dates / dateCount)} of ${dateCount}  authors (same set) ${pct(authors / authorCount)} of ${authorCount}`,
+checkScorer();
+const all: PageOutcome[][] = [[], []];
+for (const set of sets) {
+  const pages: EvalPage[] = loadSet(set, dataFolder).filter(
+    (page) => values.half === undefined || halfOf(page) === values.half,
   );
+  const outcomes = runExtractors(pages, [pressmonExtractor, readabilityExtractor]);
+  const ours = outcomes.get('pressmon') ?? [];
+  const theirs = outcomes.get('readability') ?? [];
+  all[0]?.push(...ours);
+  all[1]?.push(...theirs);
+  printSet(set, figuresOf(ours), figuresOf(theirs));
+  const worst = Number(values.worst);
+  if (worst > 0) printWorst(ours, worst);
 }
-
-runAeb();
-runFundus();
+const [ours, theirs] = [figuresOf(all[0] ?? []), figuresOf(all[1] ?? [])];
+console.log(
+  `\nall sets: pressmon ${ours.pagesPerSecond.toFixed(1)} pages/s, median ${ours.medianMs.toFixed(1)} ms; readability ${theirs.pagesPerSecond.toFixed(1)} pages/s, median ${theirs.medianMs.toFixed(1)} ms; speed ratio ${(ours.pagesPerSecond / Math.max(1e-9, theirs.pagesPerSecond)).toFixed(1)}x`,
+);

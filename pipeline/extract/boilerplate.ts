@@ -7,7 +7,7 @@ import { ARTICLE_ATTRIBUTE, BOILERPLATE_ATTRIBUTE, JUNK_TAGS } from './vocabular
 const PROTECTED_TAGS = new Set(['html', 'head', 'body', 'article', 'main']);
 
 /** A boilerplate-looking element holding this many characters of text is kept anyway (a page wrapper)… */
-const WRAPPER_MIN_CHARS = 4000;
+const WRAPPER_MIN_CHARS = 3000;
 /** …and so is one holding this many paragraphs of at least {@link LONG_PARAGRAPH_CHARS}. */
 const WRAPPER_MIN_PARAGRAPHS = 3;
 const LONG_PARAGRAPH_CHARS = 100;
@@ -44,7 +44,8 @@ function shouldRemove(element: Element, junkTags: ReadonlySet<string>): boolean 
   const name = element.name.toLowerCase();
   if (junkTags.has(name)) return !(WRAPPING_JUNK_TAGS.has(name) && holdsArticleText(element));
   if (PROTECTED_TAGS.has(name)) return false;
-  if (isHidden(element)) return true;
+  // Paywalled sites ship the rest of the article hidden, to be revealed by script: that text is kept.
+  if (isHidden(element)) return !holdsArticleText(element);
   const signature = attributeSignature(element);
   if (signature === '' || !BOILERPLATE_ATTRIBUTE.test(signature) || ARTICLE_ATTRIBUTE.test(signature))
     return false;
@@ -73,7 +74,10 @@ export function removeBoilerplate($: CheerioAPI, extraSelectors: readonly string
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined || !isElement(node)) continue;
-    if (isStrict ? shouldRemove(node, junkTags) : junkTags.has(node.name.toLowerCase()) || isHidden(node)) {
+    const isDoomed = isStrict
+      ? shouldRemove(node, junkTags)
+      : junkTags.has(node.name.toLowerCase()) || (isHidden(node) && !holdsArticleText(node));
+    if (isDoomed) {
       doomed.push(node);
       continue;
     }

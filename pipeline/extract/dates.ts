@@ -11,7 +11,7 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$/;
 const EPOCH = /^\d{10}(\d{3})?$/;
 const EXPLICIT_ZONE = /(\b(GMT|UTC)\b|[+-]\d{2}:?\d{2}\b|Z$)/i;
 
-const TIME_PART = String.raw`[\s,|/–—-]*(?:(?:at|la|ora|o|godz\.?|в|о|um)[\s,]+)?(\d{1,2})[:.h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?`;
+const TIME_PART = String.raw`[\s,|/–—-]*(?:(?:at|la|ora|o|godz\.?|в|о|um)[\s,]+)?(\d{1,2})[:.h](\d{2})(?!\d)(?::\d{2}(?:[.,]\d+)?)?(?:\s*([ap])\.?m\.?)?`;
 const YEAR_SUFFIX = String.raw`(?:\s*(?:r\.|г\.|года|року|р\.|roku))?`;
 const DAY_MONTH_YEAR = new RegExp(
   String.raw`(?<![\p{L}\d])(\d{1,2})\.?\s*(${MONTH_PATTERN})\.?,?\s+(\d{4})${YEAR_SUFFIX}(?:${TIME_PART})?`,
@@ -19,6 +19,16 @@ const DAY_MONTH_YEAR = new RegExp(
 );
 const MONTH_DAY_YEAR = new RegExp(
   String.raw`(?<![\p{L}\d])(${MONTH_PATTERN})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:${TIME_PART})?`,
+  'iu',
+);
+/** Hungarian order: "2024. március 12." with an optional clock time. */
+const YEAR_MONTH_DAY = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d{4})\.?\s+(${MONTH_PATTERN})\.?\s+(\d{1,2})\.?(?!\d)(?:${TIME_PART})?`,
+  'iu',
+);
+/** "2020-берез-11", "12-Mär-2014": a month word between dashes. */
+const DASHED_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(\d{4})-(${MONTH_PATTERN})\.?-(\d{1,2})|(\d{1,2})-(${MONTH_PATTERN})\.?-(\d{4}))(?![\p{L}\d])`,
   'iu',
 );
 const NUMERIC_DATE = new RegExp(
@@ -92,8 +102,9 @@ export function parseMetadataDate(raw: string, timeZone: string): string | null 
 
 /**
  * Finds the first date printed in running text, in the formats of en, ro, pl,
- * ru and uk ("12 martie 2024, 14:05", "12 marca 2024 r.", "12 марта 2024",
- * "12 березня 2024", "March 12, 2024", "12.03.2024 14:05", "2024-03-12"), and
+ * ru, uk, de and hu ("12 martie 2024, 14:05", "12 marca 2024 r.", "12 марта
+ * 2024", "12 березня 2024", "12. März 2024 um 14:05", "2024. március 12.",
+ * "March 12, 2024", "12.03.2024 14:05", "2024-03-12", "12-Mär-2024"), and
  * returns it as ISO-8601 UTC, reading the wall-clock time in `timeZone`.
  * Numeric dates are day first unless only month-first makes sense.
  */
@@ -110,6 +121,19 @@ export function parseTextDate(text: string, timeZone: string): string | null {
     const month = MONTH_NUMBERS.get((mdy[1] ?? '').toLowerCase()) ?? 0;
     const wall = local(Number(mdy[3]), month, Number(mdy[2]), hour24(mdy[4], mdy[6]), Number(mdy[5] ?? 0));
     return toIso(zonedTimeToUtcMs(wall, timeZone));
+  }
+  const ymd = YEAR_MONTH_DAY.exec(sample);
+  if (ymd !== null) {
+    const month = MONTH_NUMBERS.get((ymd[2] ?? '').toLowerCase()) ?? 0;
+    const wall = local(Number(ymd[1]), month, Number(ymd[3]), hour24(ymd[4], ymd[6]), Number(ymd[5] ?? 0));
+    return toIso(zonedTimeToUtcMs(wall, timeZone));
+  }
+  const dashed = DASHED_MONTH.exec(sample);
+  if (dashed !== null) {
+    const [year, word, day] =
+      dashed[1] === undefined ? [dashed[6], dashed[5], dashed[4]] : [dashed[1], dashed[2], dashed[3]];
+    const month = MONTH_NUMBERS.get((word ?? '').toLowerCase()) ?? 0;
+    return toIso(zonedTimeToUtcMs(local(Number(year), month, Number(day)), timeZone));
   }
   const numeric = NUMERIC_DATE.exec(sample);
   if (numeric !== null) {

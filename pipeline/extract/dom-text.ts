@@ -57,3 +57,48 @@ export function attributeSignature(element: Element): string {
   const { attribs } = element;
   return `${attribs.class ?? ''} ${attribs.id ?? ''} ${attribs.role ?? ''} ${attribs.itemprop ?? ''}`.trim();
 }
+
+/**
+ * The squeezed text of `root` when it is at most `maxChars` long, else null:
+ * stops reading as soon as the raw text passes 4 × `maxChars`, so asking
+ * whether a wrapper is a short line costs little.
+ */
+export function boundedText(root: AnyNode, maxChars: number): string | null {
+  const pieces: string[] = [];
+  let rawLength = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    if (node.type === 'text') {
+      pieces.push(node.data);
+      rawLength += node.data.length;
+      if (rawLength > maxChars * 4) return null;
+    } else if (node.type === 'tag' || node.type === 'root') {
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
+        if (child !== undefined) stack.push(child);
+      }
+    }
+  }
+  const text = squeeze(pieces.join(''));
+  return text.length > maxChars ? null : text;
+}
+
+/** Every element under `root`, in document order (script and style included), without a selector engine. */
+export function allElements(root: AnyNode): Element[] {
+  const elements: Element[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    if (node !== root && isElement(node)) elements.push(node);
+    if (node.type === 'tag' || node.type === 'root') {
+      for (let i = node.children.length - 1; i >= 0; i -= 1) {
+        const child = node.children[i];
+        if (child !== undefined) stack.push(child);
+      }
+    }
+  }
+  return elements;
+}

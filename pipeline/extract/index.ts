@@ -1,13 +1,13 @@
 import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { ExtractionOverrides } from '../../config/types.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
 import type { ExtractedArticle, ExtractResult } from '../types.ts';
 import { cleanAuthors } from './authors.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { parseMetadataDate, plausibleDate } from './dates.ts';
-import { isElement, squeeze, textStats } from './dom-text.ts';
+import { allElements, boundedText, isElement, squeeze, textStats } from './dom-text.ts';
 import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
 import { checkResponse, type NotArticle } from './page-kind.ts';
@@ -37,6 +37,8 @@ export const EXTRACTION_LIMITS = {
   listingLinkDensity: 0.5,
   /** …or when its main text is shorter than this while it has many headline links. */
   listingMaxBodyChars: 1500,
+  /** A last path segment of this many words marks an article address, never taken for a listing. */
+  articleSlugWords: 4,
   /** Links of 4+ words needed to call a page a listing. */
   listingMinHeadlineLinks: 12,
   /** A soft 404 (a "not found" title with status 200) has less body text than this. */
@@ -111,8 +113,16 @@ function isArticleTyped(meta: DeclaredMetadata): boolean {
   return meta.jsonLd !== null || meta.ogType === 'article';
 }
 
-function headlineLinkCount($: CheerioAPI): number {
-  return $('a').filter((_, a) => squeeze($(a).text()).split(' ').length >= 4).length;
+/** Links whose text has at least four words (headline links); links over 300 characters are not headlines. */
+function headlineLinkCount(root: AnyNode | undefined): number {
+  if (root === undefined) return 0;
+  let count = 0;
+  for (const element of allElements(root)) {
+    if (element.name !== 'a') continue;
+    const text = boundedText(element, 300);
+    if (text !== null && text.split(' ').length >= 4) count += 1;
+  }
+  return count;
 }
 
 /**
@@ -189,7 +199,7 @@ function extractChecked(
   }
   const pageRoot = $('body')[0] ?? $.root()[0];
   const pageStats = pageRoot === undefined ? { text: '', linkChars: 0 } : textStats(pageRoot);
-  const headlineLinks = headlineLinkCount($);
+  const headlineLinks = headlineLinkCount(pageRoot);
   const title =
     overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
   let body = readMainText($, overrides, title, true, isOverTime);
@@ -205,6 +215,7 @@ function extractChecked(
     meta,
     body,
     title,
+    url,
     pageStats.linkChars / Math.max(1, pageStats.text.length),
     headlineLinks,
   );
@@ -262,10 +273,28 @@ function safeSelect($: CheerioAPI, selector: string): Element[] {
   }
 }
 
+/**
+ * True when the last path segment of `url` reads like one article's address: a
+ * slug of at least {@link EXTRACTION_LIMITS}.articleSlugWords words or a
+ * numeric id of 5+ digits. Section and listing pages have short paths.
+ */
+function hasArticleSlug(url: string): boolean {
+  let segments: string[];
+  try {
+    segments = new URL(url).pathname.split('/').filter((segment) => segment !== '');
+  } catch {
+    return false;
+  }
+  const last = (segments.at(-1) ?? '').replace(/\.[a-z]{2,5}$/i, '');
+  const words = last.split(/[-_+]+/).filter((word) => /\p{L}/u.test(word));
+  return words.length >= EXTRACTION_LIMITS.articleSlugWords || /\d{5,}/.test(last);
+}
+
 function classify(
   meta: DeclaredMetadata,
   body: string,
   title: string,
+  url: string,
   pageLinkDensity: number,
   headlineLinks: number,
 ): NotArticle | null {
@@ -273,7 +302,8 @@ function classify(
   if (NOT_FOUND_TITLE.test(title) && body.length < limits.softNotFoundMaxChars) {
     return { reason: 'error-page', detail: `"not found" page: ${title.slice(0, 80)}` };
   }
-  if (!isArticleTyped(meta) && headlineLinks >= limits.listingMinHeadlineLinks) {
+  // Under an article-like address, many headline links are a portal's furniture around a (short) article.
+  if (!isArticleTyped(meta) && headlineLinks >= limits.listingMinHeadlineLinks && !hasArticleSlug(url)) {
     if (pageLinkDensity >= limits.listingLinkDensity || body.length < limits.listingMaxBodyChars) {
       return {
         reason: 'listing-page',

@@ -15,6 +15,10 @@ const SCORING = {
   articleAttributeBonus: 25,
   /** A sibling of the best container joins it when its score reaches this share of the best score. */
   siblingShare: 0.2,
+  /** A `<p>` sibling of the best container with this much text (and few links) joins it. */
+  siblingParagraphChars: 80,
+  /** Another element with the best container's tag and first class joins it at this share of the best score. */
+  chunkShare: 0.1,
   /** Paragraph blocks whose text is more linked than this are dropped from the output. */
   maxOutputLinkDensity: 0.5,
   /** A block starting like "read also" is dropped only when shorter than this. */
@@ -110,10 +114,73 @@ export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Eleme
     if (adjusted > bestScore) [best, bestScore] = [element, adjusted];
   }
   if (best === null) return [];
-  const siblings = best.parent?.children.filter(isElement) ?? [best];
-  return siblings.filter(
-    (sibling) => sibling === best || (scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare,
+  const chosen = best;
+  const siblings = (chosen.parent?.children.filter(isElement) ?? [chosen]).filter(
+    (sibling) =>
+      sibling === chosen ||
+      (scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare ||
+      isSiblingParagraph(sibling),
   );
+  return addChunks(siblings, chosen, scores, bestScore);
+}
+
+/** A paragraph next to the best container (a lead or first paragraph printed outside it) joins it. */
+function isSiblingParagraph(element: Element): boolean {
+  if (element.name !== 'p') return false;
+  const stats = textStats(element);
+  return stats.text.length >= SCORING.siblingParagraphChars && linkDensity(stats) < 0.25;
+}
+
+function firstClass(element: Element): string {
+  return element.attribs.class?.trim().split(/\s+/)[0] ?? '';
+}
+
+function isInside(element: Element, ancestor: Element): boolean {
+  for (let node = element.parent; node !== null; node = node.parent) if (node === ancestor) return true;
+  return false;
+}
+
+function pathOf(node: AnyNode): number[] {
+  const path: number[] = [];
+  for (let current = node; current.parent !== null; current = current.parent)
+    path.push(current.parent.children.indexOf(current as never));
+  return path.reverse();
+}
+
+function documentOrder(a: Element, b: Element): number {
+  const [pathA, pathB] = [pathOf(a), pathOf(b)];
+  for (let i = 0; i < Math.min(pathA.length, pathB.length); i += 1)
+    if (pathA[i] !== pathB[i]) return (pathA[i] ?? 0) - (pathB[i] ?? 0);
+  return pathA.length - pathB.length;
+}
+
+/**
+ * Sites that cut one article into chunks (between ads, embeds or section
+ * wrappers) repeat the body container's tag and class for each chunk: the
+ * other elements with the best container's tag and first class join it when
+ * they score at least {@link SCORING}.chunkShare of the best score.
+ */
+function addChunks(
+  chosen: readonly Element[],
+  best: Element,
+  scores: ReadonlyMap<Element, number>,
+  bestScore: number,
+): Element[] {
+  const className = firstClass(best);
+  if (className === '') return [...chosen];
+  const chunks = [...scores].filter(
+    ([element, score]) =>
+      element !== best &&
+      element.name === best.name &&
+      firstClass(element) === className &&
+      score >= bestScore * SCORING.chunkShare,
+  );
+  if (chunks.length === 0) return [...chosen];
+  const all = [...chosen, ...chunks.map(([element]) => element)];
+  return all
+    .filter((element, index) => all.indexOf(element) === index)
+    .filter((element) => !all.some((other) => other !== element && isInside(element, other)))
+    .sort(documentOrder);
 }
 
 function kindOf(stack: readonly string[]): TextBlock['kind'] | 'title' {

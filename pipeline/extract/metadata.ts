@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
-import { squeeze } from './dom-text.ts';
+import type { Element } from 'domhandler';
+import { allElements, squeeze } from './dom-text.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import { MODIFIED_MARKER } from './vocabulary.ts';
 
@@ -47,17 +48,26 @@ function present(...values: readonly (string | null | undefined)[]): string[] {
   return values.filter((value): value is string => typeof value === 'string' && value.trim() !== '');
 }
 
-function microdata($: CheerioAPI, property: string): string[] {
-  return $(`[itemprop="${property}"]`)
-    .toArray()
-    .filter((element) => element.name !== 'meta')
-    .map((element) => {
-      const { attribs } = element;
-      const nested = $(element).find('[itemprop="name"]').first();
-      return squeeze(
-        attribs.content ?? attribs.datetime ?? (nested.length > 0 ? nested.text() : $(element).text()),
-      );
-    });
+/** Elements (other than `<meta>`) by their `itemprop`, in document order: one walk instead of a query per property. */
+function indexItemprops($: CheerioAPI): Map<string, Element[]> {
+  const index = new Map<string, Element[]>();
+  const root = $.root()[0];
+  for (const element of root === undefined ? [] : allElements(root)) {
+    const property = element.attribs.itemprop;
+    if (property === undefined || element.name === 'meta') continue;
+    for (const key of property.split(/\s+/)) index.set(key, [...(index.get(key) ?? []), element]);
+  }
+  return index;
+}
+
+function microdata($: CheerioAPI, itemprops: ReadonlyMap<string, Element[]>, property: string): string[] {
+  return (itemprops.get(property) ?? []).map((element) => {
+    const { attribs } = element;
+    const nested = $(element).find('[itemprop="name"]').first();
+    return squeeze(
+      attribs.content ?? attribs.datetime ?? (nested.length > 0 ? nested.text() : $(element).text()),
+    );
+  });
 }
 
 function timeElements($: CheerioAPI): { published: string[]; modified: string[] } {
@@ -77,6 +87,7 @@ export function readDeclaredMetadata($: CheerioAPI): DeclaredMetadata {
   const meta = indexMeta($);
   const all = (...keys: string[]): string[] => keys.flatMap((key) => meta.get(key) ?? []);
   const times = timeElements($);
+  const itemprops = indexItemprops($);
   const metaAuthors = all(
     'article:author',
     'author',
@@ -91,7 +102,7 @@ export function readDeclaredMetadata($: CheerioAPI): DeclaredMetadata {
     titles: present(
       jsonLd?.headline,
       ...all('og:title', 'twitter:title'),
-      ...microdata($, 'headline'),
+      ...microdata($, itemprops, 'headline'),
       $('h1').first().text(),
       $('title').first().text(),
     ),
@@ -117,19 +128,19 @@ export function readDeclaredMetadata($: CheerioAPI): DeclaredMetadata {
         'article.published',
         'cxenseparse:recs:publishtime',
       ),
-      ...microdata($, 'datePublished'),
+      ...microdata($, itemprops, 'datePublished'),
       ...times.published.slice(0, 1),
     ),
     modified: present(
       jsonLd?.dateModified,
       ...all('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'),
-      ...microdata($, 'dateModified'),
+      ...microdata($, itemprops, 'dateModified'),
       ...times.modified.slice(0, 1),
     ),
     authors:
       jsonLd !== null && jsonLd.authors.length > 0
         ? jsonLd.authors
-        : present(...metaAuthors, ...microdata($, 'author')),
+        : present(...metaAuthors, ...microdata($, itemprops, 'author')),
     descriptions: present(
       jsonLd?.description,
       ...all('og:description', 'description', 'twitter:description'),

@@ -1,5 +1,5 @@
 /**
- * Month names as printed in dates, in en, ro, pl, ru, uk: full names in the
+ * Month names as printed in dates, in en, ro, pl, ru, uk, de, hu: full names in the
  * nominative and genitive cases, common abbreviations and forms without
  * diacritics. Keys are lower-case; values are month numbers 1..12.
  */
@@ -150,9 +150,27 @@ const MONTH_FORMS: readonly (readonly string[])[] = [
   ],
 ];
 
+/** German and Hungarian month names and abbreviations, and Ukrainian short stems ("верес", "листоп"). */
+const MORE_MONTH_FORMS: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'január', 'jan'],
+  ['februar', 'feber', 'február', 'febr', 'лют'],
+  ['märz', 'maerz', 'mär', 'március', 'márc', 'берез'],
+  ['april', 'április', 'ápr', 'квіт'],
+  ['mai', 'május', 'máj', 'трав'],
+  ['juni', 'június', 'jún', 'черв'],
+  ['juli', 'július', 'júl', 'лип'],
+  ['august', 'augusztus', 'aug', 'серп'],
+  ['september', 'szeptember', 'szept', 'sept', 'верес'],
+  ['oktober', 'október', 'okt', 'жовт'],
+  ['november', 'nov', 'листоп'],
+  ['dezember', 'dez', 'december', 'dec', 'груд'],
+];
+
 /** Lower-case month word → month number 1..12. */
 export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
-  MONTH_FORMS.flatMap((forms, index) => forms.map((form) => [form, index + 1] as const)),
+  [...MONTH_FORMS, ...MORE_MONTH_FORMS].flatMap((forms, index) =>
+    forms.map((form) => [form, (index % 12) + 1] as const),
+  ),
 );
 
 /** Regular-expression alternation of every month word, longest first. */

@@ -1,8 +1,14 @@
 import type { CheerioAPI } from 'cheerio';
-import { attributeSignature, squeeze } from './dom-text.ts';
+import type { Element } from 'domhandler';
+import { allElements, attributeSignature, boundedText } from './dom-text.ts';
 import { parseTextDate } from './dates.ts';
 import { parseRelativeDate } from './relative-dates.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
+
+function documentElements($: CheerioAPI): Element[] {
+  const root = $.root()[0];
+  return root === undefined ? [] : allElements(root);
+}
 
 /** Longest text of an element still read as a byline or a date line. */
 const MAX_LINE_CHARS = 160;
@@ -25,12 +31,16 @@ export interface VisibleDates {
 export function readVisibleDates($: CheerioAPI, timeZone: string, fetchedAt: string): VisibleDates {
   let published: string | null = null;
   let modified: string | null = null;
-  const elements = $('time, [class], [id]')
-    .toArray()
-    .filter((element) => element.name === 'time' || DATE_ATTRIBUTE.test(attributeSignature(element)));
+  const elements = documentElements($).filter(
+    (element) =>
+      element.type === 'tag' &&
+      (element.name === 'time' ||
+        ((element.attribs.class !== undefined || element.attribs.id !== undefined) &&
+          DATE_ATTRIBUTE.test(attributeSignature(element)))),
+  );
   for (const element of elements.slice(0, MAX_DATE_ELEMENTS * 5)) {
-    const text = squeeze($(element).text());
-    if (text === '' || text.length > MAX_LINE_CHARS) continue;
+    const text = boundedText(element, MAX_LINE_CHARS);
+    if (text === null || text === '') continue;
     // "12 martie 2024, 14:05 · Actualizat: 13 martie 2024": before the marker is publication, after it modification.
     const marker = MODIFIED_MARKER.exec(text);
     const isModifiedElement = MODIFIED_MARKER.test(attributeSignature(element));
@@ -51,14 +61,18 @@ function readDate(text: string, timeZone: string, fetchedAt: string): string | n
 /** Byline texts from `rel=author` links and elements whose class or id says author/byline. */
 export function readBylines($: CheerioAPI): string[] {
   const lines: string[] = [];
-  $('[rel="author"], [class], [id]').each((_, element) => {
-    if (lines.length >= 10) return false;
-    const isByline = element.attribs.rel === 'author' || AUTHOR_ATTRIBUTE.test(attributeSignature(element));
-    if (!isByline) return undefined;
-    const text = squeeze($(element).text());
-    if (text !== '' && text.length <= MAX_LINE_CHARS) lines.push(text);
-    return undefined;
-  });
+  for (const element of documentElements($)) {
+    if (lines.length >= 10) break;
+    if (element.type !== 'tag') continue;
+    const { attribs } = element;
+    const isByline =
+      attribs.rel === 'author' ||
+      ((attribs.class !== undefined || attribs.id !== undefined) &&
+        AUTHOR_ATTRIBUTE.test(attributeSignature(element)));
+    if (!isByline) continue;
+    const text = boundedText(element, MAX_LINE_CHARS);
+    if (text !== null && text !== '') lines.push(text);
+  }
   return lines;
 }
 
@@ -66,8 +80,8 @@ export function readBylines($: CheerioAPI): string[] {
 export function readStandfirst($: CheerioAPI): string | null {
   for (const element of $('p[class], div[class], h2[class], p[id], div[id]').toArray()) {
     if (!STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
-    const text = squeeze($(element).text());
-    if (text.length >= 40 && text.length <= 800) return text;
+    const text = boundedText(element, 800);
+    if (text !== null && text.length >= 40) return text;
   }
   return null;
 }

@@ -34,7 +34,7 @@ export const JUNK_TAGS: readonly string[] = [
  * Matched against `class`, `id` and `role` joined by spaces.
  */
 export const BOILERPLATE_ATTRIBUTE =
-  /(^|[\s_-])(comments?|disqus|share|sharing|social|related|recommended|read-?also|citeste|czytaj|more-?stories|cookies?|consent|gdpr|subscribe|subscription|newsletter|paywall|ads?|advert\w*|adsbygoogle|banner|sponsor\w*|promo\w*|sidebar|breadcrumbs?|pagination|pager|tags?|tag-?list|topics-?list|keywords|author-?bio|popup|modal|outbrain|taboola|teaser|trending|most-?read|navigation|navbar|menu|masthead|site-?footer|site-?header|skip-?link|toolbar|rating|poll|signup|login|hidden|visually-?hidden|sr-only|caption|credit|video-?player)($|[\s_-])/i;
+  /(^|[\s_-])(comments?|disqus|share|sharing|social|related|recommended|read-?also|citeste|czytaj|more-?stories|cookies?|consent|gdpr|subscribe|subscription|newsletter|ads?|advert\w*|adsbygoogle|banner|sponsor\w*|promo\w*|sidebar|breadcrumbs?|pagination|pager|tags?|tag-?list|topics-?list|keywords|author-?bio|popup|modal|outbrain|taboola|teaser|trending|most-?read|navigation|navbar|menu|masthead|site-?footer|site-?header|skip-?link|toolbar|rating|poll|signup|login|hidden|visually-?hidden|sr-only|caption|credit|video-?player)($|[\s_-])/i;
 
 /** A class or id that marks the article itself; such an element is never removed as boilerplate. */
 export const ARTICLE_ATTRIBUTE =
