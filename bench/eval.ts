@@ -6,24 +6,29 @@
  *
  * The baseline is `{ <area>: { <group>: { <metric>: floor } } }`, e.g.
  * `extraction → scrapinghub-aeb → body.f1`. Each area has one evaluator in
- * EVALUATORS below; language or topic floors are added as new areas with their
- * evaluator. Raising or lowering a floor is a deliberate, visible commit.
+ * EVALUATORS below (extraction, language, topics, stories). Raising or lowering a floor is a deliberate, visible commit.
  *
  * Usage: node bench/eval.ts [--baseline FILE] [--area NAME…]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureDedup } from './dedup/quality.ts';
 import { type GroupFigures, measureExtraction } from './extract/quality.ts';
+import { measureLanguage } from './language/quality.ts';
+import { measureTopics } from './topics/quality.ts';
 
 /** Floors of one area: group → metric → lowest acceptable value. */
 type AreaFloors = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** An area's evaluator: measures and returns group → metric → value. */
-type Evaluator = () => Record<string, GroupFigures>;
+type Evaluator = () => Record<string, GroupFigures> | Promise<Record<string, GroupFigures>>;
 
 const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   extraction: () => measureExtraction(),
+  language: () => measureLanguage(),
+  topics: () => measureTopics(),
+  stories: () => measureDedup(),
 };
 
 /** One compared figure. */
@@ -63,7 +68,7 @@ for (const [area, floors] of Object.entries(baseline)) {
   if (values.area !== undefined && !values.area.includes(area)) continue;
   const evaluator = EVALUATORS[area];
   if (evaluator === undefined) console.error(`eval: no evaluator for the area "${area}" of the baseline`);
-  checks.push(...compare(area, floors, evaluator === undefined ? null : evaluator()));
+  checks.push(...compare(area, floors, evaluator === undefined ? null : await evaluator()));
 }
 let failures = 0;
 for (const { name, floor, value } of checks) {

@@ -10,4 +10,6 @@ source scripts/ensure-node.sh
 export DOTENV_CONFIG_QUIET=true
 
 npm run --silent check
+# Quality floors (bench/baseline.json): extraction, language, topics, stories.
+npm run --silent eval
 npx vitest run "$@"

@@ -12,7 +12,6 @@
  * kind, a table over thresholds, the pairs it gets wrong, and pairs/s.
  * Run: node bench/dedup/run.ts
  */
-import { join } from 'node:path';
 import {
   compareStoryTexts,
   createStoryMatcher,
@@ -20,55 +19,12 @@ import {
   NEAR_COPY_THRESHOLD,
 } from '../../pipeline/dedup/decide-story.ts';
 import { evaluateDedup, storyText } from '../../pipeline/dedup/evaluate-dedup.ts';
-import {
-  type CorpusText,
-  type EvaluationPair,
-  negativePair,
-  positivePairs,
-  seededRandom,
-} from '../../pipeline/dedup/make-pairs.ts';
-import { readCorpusJsonl, sameEventPairs } from '../../pipeline/dedup/read-corpus.ts';
-import { sameSubjectPairs } from '../../pipeline/dedup/same-subject-pairs.ts';
 import { containment, sharedCount } from '../../pipeline/dedup/similarity.ts';
 import { shingleSet } from '../../pipeline/dedup/shingles.ts';
-import { readLabelledSet } from '../../pipeline/topics/read-labelled-set.ts';
-import { aebTexts, fundusTexts } from './corpus.ts';
+import { buildDedupPairs } from './pairs.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
-const SAME_SUBJECT_PAIRS = 300;
-const RANDOM_PAIRS = 2000;
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
-
-const realTexts: CorpusText[] = [...aebTexts(), ...fundusTexts()];
-const labelled = readLabelledSet(join(ROOT, 'test/fixtures/topics'))
-  // Real texts of the topic set are excerpts of the pages above: they would pair with their own page.
-  .filter((article) => article.origin.kind === 'written');
-const events = readCorpusJsonl(join(ROOT, 'test/fixtures/dedup/same-event.jsonl'));
-
-const pairs: EvaluationPair[] = [...positivePairs(realTexts, 7)];
-const hard = sameSubjectPairs(realTexts, SAME_SUBJECT_PAIRS);
-for (const { a, b } of hard) pairs.push(negativePair('same-subject', a, b));
-for (const [i, a] of labelled.entries()) {
-  for (const b of labelled.slice(i + 1)) {
-    if (a.lang !== b.lang || !a.topics.some((topic) => b.topics.includes(topic))) continue;
-    const text = (article: typeof a): CorpusText => ({
-      id: article.id,
-      lang: article.lang,
-      title: article.title,
-      body: [article.lead ?? '', article.body].join('\n\n'),
-    });
-    pairs.push(negativePair('same-subject', text(a), text(b)));
-  }
-}
-for (const [a, b] of sameEventPairs(events)) pairs.push(negativePair('same-subject', a, b));
-const random = seededRandom(11);
-for (let added = 0; added < RANDOM_PAIRS; ) {
-  const a = realTexts[Math.floor(random() * realTexts.length)];
-  const b = realTexts[Math.floor(random() * realTexts.length)];
-  if (a === undefined || b === undefined || a.id === b.id) continue;
-  pairs.push(negativePair('random', a, b));
-  added++;
-}
+const { pairs, realTexts, writtenTopicTexts, writtenEventTexts, cosines } = buildDedupPairs();
 
 const started = performance.now();
 const evaluation = evaluateDedup(pairs, createStoryMatcher());
@@ -82,7 +38,7 @@ console.log(
 );
 const cosines = hard.map((pair) => pair.cosine);
 console.log(
-  `same-subject pairs mined from real texts: ${hard.length}, subject-word cosine ${Math.min(...cosines).toFixed(2)}..${Math.max(...cosines).toFixed(2)}`,
+  `same-subject pairs mined from real texts: ${cosines.length}, subject-word cosine ${Math.min(...cosines).toFixed(2)}..${Math.max(...cosines).toFixed(2)}`,
 );
 console.log(`pairs: ${pairs.length} (${pairs.filter((pair) => pair.isSameStory).length} same story)`);
 console.log(
