@@ -34,9 +34,8 @@ for (const pair of pairs) compareStoryTexts(storyText(pair.a), storyText(pair.b)
 const coldMs = performance.now() - startedCold;
 
 console.log(
-  `texts: ${realTexts.length} real (aeb + fundus), ${labelled.length} written topic-set, ${events.length} written same-event`,
+  `texts: ${realTexts} real (aeb + fundus), ${writtenTopicTexts} written topic-set, ${writtenEventTexts} written same-event`,
 );
-const cosines = hard.map((pair) => pair.cosine);
 console.log(
   `same-subject pairs mined from real texts: ${cosines.length}, subject-word cosine ${Math.min(...cosines).toFixed(2)}..${Math.max(...cosines).toFixed(2)}`,
 );
