@@ -42,6 +42,8 @@ export interface CrawlRunReport {
   readonly finishedAt: string;
   readonly replayed: WriteTotals;
   readonly sources: readonly SourceRunReport[];
+  /** True when the run was stopped early (SIGTERM, Ctrl-C); the request queues keep what is left. */
+  readonly interrupted: boolean;
 }
 
 export interface RunCrawlOptions {
@@ -53,6 +55,12 @@ export interface RunCrawlOptions {
   readonly sourceIds?: readonly string[];
   readonly maxPagesPerSource?: number;
   readonly signal?: AbortSignal;
+  /** Id of the run; default `crawl-<time>-<random>`. */
+  readonly runId?: string;
+  /** The scheduler job that started this run, recorded with it (`crawl:hotnews`). */
+  readonly jobId?: string;
+  /** Clock of the run's start and end times; default the system clock. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -61,8 +69,9 @@ export interface RunCrawlOptions {
  */
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport> {
   const { settings, logger, client, config } = options;
-  const startedAt = new Date().toISOString();
-  const runId = `crawl-${startedAt.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const runId = options.runId ?? `crawl-${startedAt.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
   const sources = selectSources(config.sources, options.sourceIds ?? []);
   const spoolDir = path.join(settings.dataDir, 'spool');
   await ensureIndices(client, settings.indexPrefix);
@@ -78,9 +87,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     runId,
     status: runStatus(reports),
     startedAt,
-    finishedAt: new Date().toISOString(),
+    finishedAt: now().toISOString(),
     replayed: totals(replayed),
     sources: reports,
+    interrupted: options.signal?.aborted === true,
   };
   await recordRun(client, settings.indexPrefix, {
     runId,
@@ -90,6 +100,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     finishedAt: report.finishedAt,
     sourceIds: reports.map((source) => source.crawl.sourceId),
     report,
+    interrupted: report.interrupted,
+    ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
   }).catch((error: unknown) => {
     // The report is still printed; losing its copy in Elasticsearch must not fail the run.
     logger.warn({ runId, err: error }, 'could not record the run in Elasticsearch');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { validate as isValidCron } from 'node-cron';
 import { ConfigError } from '../core/errors.ts';
 
 /** Where Elasticsearch is: the embedded local node, or an external cluster. */
@@ -39,6 +40,21 @@ export interface Settings {
   /** Default time zone for schedules and for dates printed without one. */
   readonly timeZone: string;
   readonly dashboardPort: number;
+  readonly schedule: ScheduleSettings;
+}
+
+/** What `pressmon schedule` runs when, unless a source file says otherwise. */
+export interface ScheduleSettings {
+  /** Hour (0-23, in each source's time zone) of the daily crawl of sources without a `schedule`. Default 6. */
+  readonly crawlHour: number;
+  /** Cron expression of the weekly digest, read in each member's time zone. Default `0 7 * * 1` (Monday 07:00). */
+  readonly digestSchedule: string;
+  /** Time to live of a job's lock in Elasticsearch, ms; renewed while the job runs. Default 10 minutes. */
+  readonly lockTtlMs: number;
+  /** Jobs one scheduler process runs at the same time. Default 1. */
+  readonly maxConcurrentJobs: number;
+  /** Consecutive failing or silent runs after which `pressmon status` flags a source. Default 3. */
+  readonly alertAfterRuns: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -66,7 +82,37 @@ export function loadSettings(env: Env = process.env): Settings {
     logLevel: readLogLevel(env.PRESSMON_LOG_LEVEL ?? 'info'),
     timeZone: env.PRESSMON_TIME_ZONE ?? 'Europe/Bucharest',
     dashboardPort: readPort('PRESSMON_DASHBOARD_PORT', env.PRESSMON_DASHBOARD_PORT ?? '8080'),
+    schedule: readSchedule(env),
   };
+}
+
+function readSchedule(env: Env): ScheduleSettings {
+  const digestSchedule = env.PRESSMON_DIGEST_SCHEDULE ?? '0 7 * * 1';
+  if (!isValidCron(digestSchedule)) {
+    throw new ConfigError(
+      `PRESSMON_DIGEST_SCHEDULE must be a cron expression like "0 7 * * 1", got "${digestSchedule}"`,
+    );
+  }
+  return {
+    crawlHour: readInt('PRESSMON_CRAWL_HOUR', env.PRESSMON_CRAWL_HOUR ?? '6', 0, 23),
+    digestSchedule,
+    lockTtlMs: readInt('PRESSMON_JOB_LOCK_TTL_S', env.PRESSMON_JOB_LOCK_TTL_S ?? '600', 10, 86_400) * 1000,
+    maxConcurrentJobs: readInt(
+      'PRESSMON_MAX_CONCURRENT_JOBS',
+      env.PRESSMON_MAX_CONCURRENT_JOBS ?? '1',
+      1,
+      16,
+    ),
+    alertAfterRuns: readInt('PRESSMON_ALERT_AFTER_RUNS', env.PRESSMON_ALERT_AFTER_RUNS ?? '3', 1, 100),
+  };
+}
+
+function readInt(name: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return number;
 }
 
 function readElasticsearch(env: Env): ElasticsearchSettings {

@@ -1,4 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 import { indexNames } from './index-names.ts';
 
 /** How a run ended: every source fine, some failing, or nothing achieved. */
@@ -15,6 +15,10 @@ export interface RunRecord {
   readonly sourceIds: readonly string[];
   /** The full report of the run (kept, not indexed). */
   readonly report: unknown;
+  /** The scheduler job that started the run (`crawl:hotnews`, `digest:Europe/Warsaw`); absent for manual runs. */
+  readonly jobId?: string;
+  /** True when the run was stopped early (SIGTERM, Ctrl-C); its job is due again. */
+  readonly interrupted?: boolean;
 }
 
 /** Stores a run's record under its id; recording the same run again replaces it. */
@@ -29,7 +33,11 @@ export async function recordRun(client: Client, prefix: string, run: RunRecord):
       finished_at: run.finishedAt,
       source_ids: run.sourceIds,
       report: run.report,
+      ...(run.jobId === undefined ? {} : { job_id: run.jobId }),
+      interrupted: run.interrupted ?? false,
     },
+    // Visible to the next search at once: the scheduler of another process reads it to skip a done slot.
+    refresh: 'wait_for',
   });
 }
 
@@ -40,6 +48,8 @@ interface RunDocument {
   finished_at: string;
   source_ids: string[];
   report: unknown;
+  job_id?: string;
+  interrupted?: boolean;
 }
 
 /** The latest runs of a kind, newest first. */
@@ -56,7 +66,65 @@ export async function latestRuns(
     sort: [{ started_at: { order: 'desc' } }],
     ignore_unavailable: true,
   });
-  return response.hits.hits.flatMap((hit) => {
+  return toRecords(response.hits.hits);
+}
+
+/**
+ * The latest run a scheduler job started, or null; with `completedOnly`, runs
+ * stopped early (interrupted) are left out.
+ */
+export async function latestJobRun(
+  client: Client,
+  prefix: string,
+  jobId: string,
+  options: { completedOnly?: boolean } = {},
+): Promise<RunRecord | null> {
+  const response = await client.search<RunDocument>({
+    index: indexNames(prefix).runs,
+    size: 1,
+    query: {
+      bool: {
+        filter: [{ term: { job_id: jobId } }],
+        ...(options.completedOnly ? { must_not: [{ term: { interrupted: true } }] } : {}),
+      },
+    },
+    sort: [{ started_at: { order: 'desc' } }],
+    ignore_unavailable: true,
+  });
+  return toRecords(response.hits.hits)[0] ?? null;
+}
+
+/** The latest run of every job that has one, keyed by job id (at most `maxJobs` jobs). */
+export async function latestRunPerJob(
+  client: Client,
+  prefix: string,
+  maxJobs = 1000,
+): Promise<Map<string, RunRecord>> {
+  const response = await client.search<RunDocument>({
+    index: indexNames(prefix).runs,
+    size: 0,
+    query: { exists: { field: 'job_id' } },
+    aggs: {
+      jobs: {
+        terms: { field: 'job_id', size: maxJobs },
+        aggs: { latest: { top_hits: { size: 1, sort: [{ started_at: { order: 'desc' } }] } } },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const jobs = response.aggregations?.jobs as
+    | { buckets: { key: string; latest: { hits: { hits: estypes.SearchHit<RunDocument>[] } } }[] }
+    | undefined;
+  const latest = new Map<string, RunRecord>();
+  for (const bucket of jobs?.buckets ?? []) {
+    const [record] = toRecords(bucket.latest.hits.hits);
+    if (record !== undefined) latest.set(bucket.key, record);
+  }
+  return latest;
+}
+
+function toRecords(hits: readonly estypes.SearchHit<RunDocument>[]): RunRecord[] {
+  return hits.flatMap((hit) => {
     const doc = hit._source;
     if (doc === undefined || hit._id === undefined) return [];
     return [
@@ -68,6 +136,8 @@ export async function latestRuns(
         finishedAt: doc.finished_at,
         sourceIds: doc.source_ids,
         report: doc.report,
+        ...(doc.job_id === undefined ? {} : { jobId: doc.job_id }),
+        interrupted: doc.interrupted ?? false,
       },
     ];
   });

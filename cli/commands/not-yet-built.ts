@@ -6,15 +6,6 @@ import { NotImplementedError } from '../../core/errors.ts';
  * so `--help` documents the whole contract, and they fail honestly until then.
  */
 export function registerNotYetBuiltCommands(program: Command): void {
-  program
-    .command('reprocess')
-    .description('re-run the pipeline over the raw archive and re-index')
-    .option('--since <date>', 'only pages fetched on or after this date (YYYY-MM-DD)')
-    .option('--source <id>', 'only this source')
-    .action(() => {
-      throw new NotImplementedError('reprocess');
-    });
-
   const digest = program.command('digest').description('weekly digest emails for coalition members');
   for (const [name, description] of [
     ['preview', 'write one member digest (HTML and text) to files'],
@@ -37,12 +28,5 @@ export function registerNotYetBuiltCommands(program: Command): void {
     .option('--port <port>', 'port (default: PRESSMON_DASHBOARD_PORT or 8080)')
     .action(() => {
       throw new NotImplementedError('serve');
-    });
-
-  program
-    .command('schedule')
-    .description('run the long-lived scheduler: daily crawls, weekly digests')
-    .action(() => {
-      throw new NotImplementedError('schedule');
     });
 }
