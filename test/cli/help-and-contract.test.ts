@@ -37,14 +37,11 @@ describe('the pressmon command line', () => {
     expect(result.stdout).toMatch(/^Usage: pressmon /);
   });
 
-  it.each(['serve', 'digest send'])(
-    'refuses %s honestly until it is built',
-    async (command) => {
-      const result = await runCli(command.split(' '));
-      expect(result.code).toBe(1);
-      expect(result.stderr.trim()).toBe(`pressmon: pressmon ${command}: not implemented yet`);
-    },
-  );
+  it.each(['serve', 'digest send'])('refuses %s honestly until it is built', async (command) => {
+    const result = await runCli(command.split(' '));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`pressmon: pressmon ${command}: not implemented yet`);
+  });
 
   it('exits 2 with usage help on an unknown command', async () => {
     const result = await runCli(['crawlx']);
