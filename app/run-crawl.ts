@@ -68,10 +68,12 @@ export interface RunCrawlOptions {
  * process and index. One failing source never stops the others.
  */
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport> {
-  const { settings, logger, client, config } = options;
+  const { settings, client, config } = options;
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const runId = options.runId ?? `crawl-${startedAt.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+  // A run id given by the scheduler is already on its logger; a manual run gets its own here.
+  const logger = options.runId === undefined ? options.logger.child({ runId }) : options.logger;
   const sources = selectSources(config.sources, options.sourceIds ?? []);
   const spoolDir = path.join(settings.dataDir, 'spool');
   await ensureIndices(client, settings.indexPrefix);
@@ -104,7 +106,7 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
   }).catch((error: unknown) => {
     // The report is still printed; losing its copy in Elasticsearch must not fail the run.
-    logger.warn({ runId, err: error }, 'could not record the run in Elasticsearch');
+    logger.warn({ err: error }, 'could not record the run in Elasticsearch');
   });
   return report;
 }
