@@ -19,6 +19,7 @@ export {
   latestJobRun,
   latestRunPerJob,
   latestRuns,
+  latestRunsPerSource,
   type RunRecord,
   type RunStatus,
   recordRun,

@@ -123,6 +123,38 @@ export async function latestRunPerJob(
   return latest;
 }
 
+/**
+ * The latest crawl runs that included each source, newest first, at most
+ * `runsPerSource` per source: what source health (failing or silent N runs in
+ * a row) is computed from, whether runs crawl one source or all of them.
+ */
+export async function latestRunsPerSource(
+  client: Client,
+  prefix: string,
+  sourceIds: readonly string[],
+  runsPerSource = 20,
+): Promise<Map<string, RunRecord[]>> {
+  const bySource = new Map<string, RunRecord[]>();
+  if (sourceIds.length === 0) return bySource;
+  const response = await client.search<RunDocument>({
+    index: indexNames(prefix).runs,
+    size: 0,
+    query: { bool: { filter: [{ term: { kind: 'crawl' } }, { terms: { source_ids: [...sourceIds] } }] } },
+    aggs: {
+      sources: {
+        terms: { field: 'source_ids', size: sourceIds.length, include: [...sourceIds] },
+        aggs: { latest: { top_hits: { size: runsPerSource, sort: [{ started_at: { order: 'desc' } }] } } },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const sources = response.aggregations?.sources as
+    | { buckets: { key: string; latest: { hits: { hits: estypes.SearchHit<RunDocument>[] } } }[] }
+    | undefined;
+  for (const bucket of sources?.buckets ?? []) bySource.set(bucket.key, toRecords(bucket.latest.hits.hits));
+  return bySource;
+}
+
 function toRecords(hits: readonly estypes.SearchHit<RunDocument>[]): RunRecord[] {
   return hits.flatMap((hit) => {
     const doc = hit._source;
