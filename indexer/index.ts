@@ -16,6 +16,7 @@ export { acquireLock, type HeldLock, type LockAttempt, locksIndex } from './lock
 export { type MigrateOptions, type MigrationReport, migrateArticlesIndex } from './migrate.ts';
 export { type ReplaySpoolOptions, replaySpool } from './replay-spool.ts';
 export {
+  lastCompletedJobStarts,
   latestJobRun,
   latestRunPerJob,
   latestRuns,

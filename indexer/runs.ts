@@ -94,6 +94,44 @@ export async function latestJobRun(
   return toRecords(response.hits.hits)[0] ?? null;
 }
 
+/**
+ * Start of the latest completed (not interrupted) run of each of these jobs,
+ * in one request: what the scheduler reads on every tick. Jobs that never
+ * completed a run are absent.
+ */
+export async function lastCompletedJobStarts(
+  client: Client,
+  prefix: string,
+  jobIds: readonly string[],
+): Promise<Map<string, string>> {
+  const starts = new Map<string, string>();
+  if (jobIds.length === 0) return starts;
+  const response = await client.search({
+    index: indexNames(prefix).runs,
+    size: 0,
+    query: {
+      bool: {
+        filter: [{ terms: { job_id: [...jobIds] } }],
+        must_not: [{ term: { interrupted: true } }],
+      },
+    },
+    aggs: {
+      jobs: {
+        terms: { field: 'job_id', size: jobIds.length },
+        aggs: { latest: { max: { field: 'started_at' } } },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const jobs = response.aggregations?.jobs as
+    | { buckets: { key: string; latest: { value_as_string?: string; value: number | null } }[] }
+    | undefined;
+  for (const bucket of jobs?.buckets ?? []) {
+    if (bucket.latest.value !== null) starts.set(bucket.key, new Date(bucket.latest.value).toISOString());
+  }
+  return starts;
+}
+
 /** The latest run of every job that has one, keyed by job id (at most `maxJobs` jobs). */
 export async function latestRunPerJob(
   client: Client,

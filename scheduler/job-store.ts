@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import { acquireLock, latestJobRun } from '../indexer/index.ts';
+import { acquireLock, lastCompletedJobStarts, latestJobRun } from '../indexer/index.ts';
 
 /** A held job lock: renewed while the job runs, released when it ends. */
 export interface JobLock {
@@ -16,6 +16,8 @@ export type JobLockAttempt =
 export interface JobStore {
   /** Start of the job's latest run that was not interrupted, or null. */
   lastCompletedStart(jobId: string): Promise<Date | null>;
+  /** The same for many jobs in one read (one tick); jobs that never completed a run are absent. */
+  lastCompletedStarts(jobIds: readonly string[]): Promise<Map<string, Date>>;
   acquire(jobId: string, owner: string, ttlMs: number): Promise<JobLockAttempt>;
 }
 
@@ -29,6 +31,10 @@ export function elasticsearchJobStore(client: Client, prefix: string, now: () =>
     async lastCompletedStart(jobId) {
       const run = await latestJobRun(client, prefix, jobId, { completedOnly: true });
       return run === null ? null : new Date(run.startedAt);
+    },
+    async lastCompletedStarts(jobIds) {
+      const starts = await lastCompletedJobStarts(client, prefix, jobIds);
+      return new Map([...starts].map(([jobId, start]) => [jobId, new Date(start)]));
     },
     async acquire(jobId, owner, ttlMs) {
       const attempt = await acquireLock(client, prefix, `job:${jobId}`, owner, ttlMs, now);

@@ -103,11 +103,16 @@ export function startScheduler(
   let isStopping = false;
   let ticking: Promise<void> | null = null;
 
-  const isDue = async (job: ScheduledJob): Promise<{ slot: Date; missedSlots: number } | null> => {
+  const isDue = async (
+    job: ScheduledJob,
+    known?: ReadonlyMap<string, Date>,
+  ): Promise<{ slot: Date; missedSlots: number } | null> => {
+    const lastCompletedStart =
+      known === undefined ? await store.lastCompletedStart(job.id) : (known.get(job.id) ?? null);
     const decision = decideDue({
       schedule: job.schedule,
       now: now(),
-      lastCompletedStart: await store.lastCompletedStart(job.id),
+      lastCompletedStart,
       schedulerStartedAt: startedAt,
       firstRun: job.firstRun,
     });
@@ -159,8 +164,8 @@ export function startScheduler(
     running.set(job.id, { controller, done });
   };
 
-  const tryStart = async (job: ScheduledJob): Promise<void> => {
-    if ((await isDue(job)) === null) return;
+  const tryStart = async (job: ScheduledJob, known: ReadonlyMap<string, Date>): Promise<void> => {
+    if ((await isDue(job, known)) === null) return;
     const attempt = await store.acquire(job.id, owner, options.lockTtlMs);
     if (!attempt.acquired) {
       logger.debug({ jobId: job.id, heldBy: attempt.heldBy }, 'job due but running elsewhere');
@@ -179,11 +184,20 @@ export function startScheduler(
   };
 
   const tickOnce = async (): Promise<void> => {
+    if (isStopping || running.size >= options.maxConcurrentJobs) return;
+    // One read of the history for every job per tick; the job about to start is read again under its lock.
+    const known = await store
+      .lastCompletedStarts(jobs.filter((job) => !running.has(job.id)).map((job) => job.id))
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not read the run history; trying again next tick');
+        return null;
+      });
+    if (known === null) return;
     for (const job of jobs) {
       if (isStopping || running.size >= options.maxConcurrentJobs) return;
       if (running.has(job.id)) continue; // a job still running blocks its next run
       try {
-        await tryStart(job);
+        await tryStart(job, known);
       } catch (error) {
         logger.warn({ jobId: job.id, err: error }, 'could not decide or start a job; trying again next tick');
       }

@@ -50,12 +50,22 @@ export function wallTimeOf(instant: Date, timeZone: string): WallTime {
   };
 }
 
+/** Offsets change on quarter-hour boundaries in every zone in use, so they are cached per quarter hour. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const OFFSET_CACHE_LIMIT = 50_000;
+const offsetCache = new Map<string, number>();
+
 /** Offset of the zone from UTC at an instant, in ms (Bucharest in summer: +3 h). */
 export function utcOffsetMs(instant: Date, timeZone: string): number {
-  const wall = wallTimeOf(instant, timeZone);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const instantToMinute = Math.floor(instant.getTime() / 60_000) * 60_000;
-  return wallAsUtc - instantToMinute;
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone}|${quarter}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const wall = wallTimeOf(new Date(quarter), timeZone);
+  const offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - quarter;
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
 }
 
 /**
@@ -69,6 +79,8 @@ export function instantOfWallTime(wall: WallTime, timeZone: string): { instant: 
   // The offsets a day before and a day after bracket any transition on this day.
   const before = utcOffsetMs(new Date(wallAsUtc - 86_400_000), timeZone);
   const after = utcOffsetMs(new Date(wallAsUtc + 86_400_000), timeZone);
+  // No change within a day either side (nearly always): the wall time exists once.
+  if (before === after) return { instant: new Date(wallAsUtc - before), kind: 'exact' };
   const candidates = [...new Set([before, after])]
     .map((offset) => wallAsUtc - offset)
     .filter((time) => sameWall(wallTimeOf(new Date(time), timeZone), wall))

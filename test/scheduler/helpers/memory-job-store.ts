@@ -26,6 +26,15 @@ export class MemoryJobStore implements JobStore {
     );
   }
 
+  async lastCompletedStarts(jobIds: readonly string[]): Promise<Map<string, Date>> {
+    const starts = new Map<string, Date>();
+    for (const jobId of jobIds) {
+      const start = await this.lastCompletedStart(jobId);
+      if (start !== null) starts.set(jobId, start);
+    }
+    return starts;
+  }
+
   async acquire(jobId: string, owner: string, ttlMs: number) {
     const held = this.locks.get(jobId);
     const nowMs = this.now().getTime();
