@@ -30,6 +30,13 @@ module.exports = {
       '^indexer/',
       '^(dashboards|digest|app|cli|scheduler)/|^crawlers/|^pipeline/(?!types\\.ts$)',
     ),
+    // The scheduler decides when jobs run; what they do (crawl, digest) is injected by app/.
+    rule(
+      'scheduler-knows-only-config-and-indexer',
+      '^scheduler/',
+      '^(crawlers|pipeline|dashboards|digest|app|cli)/',
+    ),
+    rule('only-composition-imports-the-scheduler', '^(?!scheduler/|app/|cli/)', '^scheduler/'),
     rule('nothing-imports-dashboards', '^(?!dashboards/|app/|cli/)', '^dashboards/'),
     rule('nothing-imports-digest', '^(?!digest/|app/|cli/|scheduler/|dashboards/)', '^digest/'),
     rule('nothing-imports-the-composition-roots', '^(?!app/|cli/|bin/)', '^(app|cli)/'),

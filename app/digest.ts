@@ -1,9 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
 import nodemailer from 'nodemailer';
 import type { SmtpSettings } from '../config/settings.ts';
-import type { DigestContext, Mailer } from '../digest/index.ts';
+import type { PressmonConfig } from '../config/types.ts';
+import { type DigestContext, type DigestRunReport, type Mailer, sendWeeklyDigests } from '../digest/index.ts';
 import { ensureIndices } from '../indexer/ensure-indices.ts';
 import type { AppContext } from './context.ts';
+import type { SendWeeklyDigests } from './run-scheduler.ts';
 import { connectElasticsearch, loadValidConfig } from './services.ts';
 
 /** Per-connection SMTP timeouts (ms): a stuck server fails the try instead of hanging the run. */
@@ -26,12 +28,16 @@ export function createSmtpMailer(smtp: SmtpSettings): Mailer {
 /**
  * Everything `sendWeeklyDigests` and `previewDigest` need, from the app's
  * settings: validated config, an Elasticsearch client (indices ensured) and
- * the SMTP transport when one is configured. The caller closes the client.
+ * the SMTP transport when one is configured; a config and client the caller
+ * already has are reused. The caller closes the client.
  */
-export async function createDigestContext(app: AppContext): Promise<DigestContext & { client: Client }> {
+export async function createDigestContext(
+  app: AppContext,
+  ready: { readonly config?: PressmonConfig; readonly client?: Client } = {},
+): Promise<DigestContext & { client: Client }> {
   const { settings, logger } = app;
-  const config = await loadValidConfig(settings);
-  const client = await connectElasticsearch(settings, logger);
+  const config = ready.config ?? (await loadValidConfig(settings));
+  const client = ready.client ?? (await connectElasticsearch(settings, logger));
   await ensureIndices(client, settings.indexPrefix);
   return {
     client,
@@ -41,5 +47,35 @@ export async function createDigestContext(app: AppContext): Promise<DigestContex
     defaultTimeZone: settings.timeZone,
     mailer: settings.smtp === null ? null : createSmtpMailer(settings.smtp),
     logger,
+  };
+}
+
+/**
+ * The scheduler's weekly digest job (app/run-scheduler.ts SendWeeklyDigests)
+ * on top of digest/: sends the week's digest to each member of one time zone
+ * in turn, each run idempotent per (member, week) by the digests' records.
+ * A week another run holds the lock of counts as failed, so the job is tried
+ * again; the members' records keep a retry from sending twice.
+ */
+export function scheduledDigestSender(context: DigestContext): SendWeeklyDigests {
+  return async (week, { memberEmails, signal, logger }) => {
+    const reports: DigestRunReport[] = [];
+    for (const memberEmail of memberEmails) {
+      if (signal.aborted) break;
+      reports.push(await sendWeeklyDigests({ ...context, logger }, { week, memberEmail }));
+    }
+    const statuses = reports.map((report) => report.status);
+    const status =
+      statuses.length < memberEmails.length || statuses.includes('failed') || statuses.includes('locked')
+        ? statuses.includes('ok') || statuses.includes('partial')
+          ? 'partial'
+          : 'failed'
+        : statuses.includes('partial')
+          ? 'partial'
+          : 'ok';
+    return {
+      status,
+      runs: reports.map(({ runId, status: runStatus, counts }) => ({ runId, status: runStatus, counts })),
+    };
   };
 }

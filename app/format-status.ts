@@ -1,9 +1,9 @@
-import type { StatusReport } from './status.ts';
+import type { JobStatus, SourceHealth, StatusReport } from './status.ts';
 
 /** Consecutive failing or silent runs after which a source is flagged. */
 export const DEFAULT_ALERT_RUNS = 3;
 
-/** The status as a few readable lines, flagged sources last. */
+/** The status as readable lines: cluster, indices, spool, jobs, sources, then flagged sources last. */
 export function formatStatus(status: StatusReport, alertRuns = DEFAULT_ALERT_RUNS): string {
   const es = status.elasticsearch;
   const lines = [
@@ -25,6 +25,8 @@ export function formatStatus(status: StatusReport, alertRuns = DEFAULT_ALERT_RUN
       ? 'Last crawl: none recorded'
       : `Last crawl: ${crawl.runId} ${crawl.status}, finished ${crawl.finishedAt}`,
   );
+  if (status.jobs.length > 0) lines.push('Jobs:', ...table(jobRows(status.jobs)));
+  if (status.sources.length > 0) lines.push('Sources (last run):', ...table(sourceRows(status.sources)));
   const flagged = status.sources.filter(
     (source) => source.failingRuns >= alertRuns || source.silentRuns >= alertRuns,
   );
@@ -38,6 +40,51 @@ export function formatStatus(status: StatusReport, alertRuns = DEFAULT_ALERT_RUN
   if (crawl !== null && flagged.length === 0)
     lines.push(`Sources: none failing or silent for ${alertRuns} runs`);
   return lines.join('\n');
+}
+
+function jobRows(jobs: readonly JobStatus[]): string[][] {
+  return [
+    ['job', 'schedule', 'time zone', 'last run', 'status', 'next'],
+    ...jobs.map((job) => [
+      job.jobId,
+      job.schedule,
+      job.timeZone,
+      job.lastRun?.startedAt ?? 'never',
+      job.lastRun === null ? '-' : job.lastRun.interrupted ? 'interrupted' : job.lastRun.status,
+      job.nextAt ?? '-',
+    ]),
+  ];
+}
+
+function sourceRows(sources: readonly SourceHealth[]): string[][] {
+  return [
+    ['source', 'last run', 'status', 'discovered', 'fetched', 'failed', 'articles'],
+    ...sources.map((source) => [
+      source.sourceId,
+      source.lastRunAt ?? 'never',
+      source.lastStatus ?? '-',
+      String(source.lastDiscovered),
+      String(source.lastFetched),
+      String(source.lastFailed),
+      String(source.lastArticles),
+    ]),
+  ];
+}
+
+/** Rows as aligned columns, indented by two spaces; numbers right-aligned. */
+function table(rows: readonly string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return rows.map(
+    (row) =>
+      `  ${row
+        .map((cell, column) =>
+          /^\d+$/.test(cell) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        )
+        .join('  ')
+        .trimEnd()}`,
+  );
 }
 
 function formatBytes(bytes: number): string {

@@ -63,6 +63,8 @@ export interface CrawlRunReport {
   readonly finishedAt: string;
   readonly replayed: WriteTotals;
   readonly sources: readonly SourceRunReport[];
+  /** True when the run was stopped early (SIGTERM, Ctrl-C); the request queues keep what is left. */
+  readonly interrupted: boolean;
 }
 
 export interface RunCrawlOptions {
@@ -77,6 +79,12 @@ export interface RunCrawlOptions {
   readonly onProgress?: ProgressListener;
   /** Renders browser sources' sections; default: Chromium at settings.chromiumPath, started when needed. */
   readonly renderer?: ListingRenderer;
+  /** Id of the run; default `crawl-<time>-<random>`. */
+  readonly runId?: string;
+  /** The scheduler job that started this run, recorded with it (`crawl:hotnews`). */
+  readonly jobId?: string;
+  /** Clock of the run's start and end times; default the system clock. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -84,9 +92,12 @@ export interface RunCrawlOptions {
  * process and index. One failing source never stops the others.
  */
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport> {
-  const { settings, logger, client, config } = options;
-  const startedAt = new Date().toISOString();
-  const runId = `crawl-${startedAt.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+  const { settings, client, config } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const runId = options.runId ?? `crawl-${startedAt.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
+  // A run id given by the scheduler is already on its logger; a manual run gets its own here.
+  const logger = options.runId === undefined ? options.logger.child({ runId }) : options.logger;
   const sources = selectSources(config.sources, options.sourceIds ?? []);
   const spoolDir = path.join(settings.dataDir, 'spool');
   await ensureIndices(client, settings.indexPrefix);
@@ -118,9 +129,10 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     runId,
     status: runStatus(reports),
     startedAt,
-    finishedAt: new Date().toISOString(),
+    finishedAt: now().toISOString(),
     replayed: totals(replayed),
     sources: reports,
+    interrupted: options.signal?.aborted === true,
   };
   await recordRun(client, settings.indexPrefix, {
     runId,
@@ -130,9 +142,11 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     finishedAt: report.finishedAt,
     sourceIds: reports.map((source) => source.crawl.sourceId),
     report,
+    interrupted: report.interrupted,
+    ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
   }).catch((error: unknown) => {
     // The report is still printed; losing its copy in Elasticsearch must not fail the run.
-    logger.warn({ runId, err: error }, 'could not record the run in Elasticsearch');
+    logger.warn({ err: error }, 'could not record the run in Elasticsearch');
   });
   return report;
 }

@@ -1,8 +1,17 @@
 import path from 'node:path';
 import type { Settings } from '../config/settings.ts';
-import type { SourceConfig } from '../config/types.ts';
+import type { Member, SourceConfig } from '../config/types.ts';
 import { createEsClient } from '../indexer/es-client.ts';
-import { countSpooled, indexNames, latestRuns, type RunRecord } from '../indexer/index.ts';
+import {
+  countSpooled,
+  indexNames,
+  latestRunPerJob,
+  latestRuns,
+  latestRunsPerSource,
+  type RunRecord,
+  type RunStatus,
+} from '../indexer/index.ts';
+import { compileSchedule, nextSlotAfter, planJobs } from '../scheduler/index.ts';
 import type { CrawlRunReport } from './run-crawl.ts';
 
 /** Runs looked at to find sources failing or silent several runs in a row. */
@@ -22,12 +31,27 @@ export interface IndexSize {
 export interface SourceHealth {
   readonly sourceId: string;
   readonly lastRunAt: string | null;
+  /** ok: nothing failed; partial: some URLs failed; failed: nothing fetched and something failed; null: never run. */
+  readonly lastStatus: RunStatus | null;
+  readonly lastDiscovered: number;
   readonly lastFetched: number;
   readonly lastFailed: number;
+  /** Articles the last run found among the fetched pages. */
+  readonly lastArticles: number;
   /** Latest runs in a row in which the source fetched nothing and something failed. */
   readonly failingRuns: number;
   /** Latest runs in a row in which discovery found nothing at all, without failing (a silent block?). */
   readonly silentRuns: number;
+}
+
+/** A scheduler job: its schedule, its latest run and when it is next due. */
+export interface JobStatus {
+  readonly jobId: string;
+  readonly schedule: string;
+  readonly timeZone: string;
+  readonly lastRun: Pick<RunRecord, 'runId' | 'status' | 'startedAt' | 'finishedAt' | 'interrupted'> | null;
+  /** ISO-8601 UTC of the next slot after now, or null when the expression has none within a year. */
+  readonly nextAt: string | null;
 }
 
 export interface StatusReport {
@@ -35,7 +59,14 @@ export interface StatusReport {
   readonly indices: readonly IndexSize[];
   readonly spooled: number;
   readonly lastCrawl: Pick<RunRecord, 'runId' | 'status' | 'startedAt' | 'finishedAt'> | null;
+  readonly jobs: readonly JobStatus[];
   readonly sources: readonly SourceHealth[];
+}
+
+export interface GatherStatusOptions {
+  /** Members, for the digest jobs (one per time zone); none when absent. */
+  readonly members?: readonly Pick<Member, 'email' | 'timeZone'>[];
+  readonly now?: () => Date;
 }
 
 /**
@@ -45,17 +76,30 @@ export interface StatusReport {
 export async function gatherStatus(
   settings: Settings,
   sources: readonly SourceConfig[],
+  options: GatherStatusOptions = {},
 ): Promise<StatusReport> {
+  const now = (options.now ?? (() => new Date()))();
   const spooled = await countSpooled(path.join(settings.dataDir, 'spool'));
+  const plans = planJobs(sources, options.members ?? [], settings.schedule);
   const client = createEsClient(settings);
   try {
     const elasticsearch = await probe(client, settings.elasticsearch.url);
     if (!elasticsearch.reachable) {
-      return { elasticsearch, indices: [], spooled, lastCrawl: null, sources: sources.map(unknownHealth) };
+      return {
+        elasticsearch,
+        indices: [],
+        spooled,
+        lastCrawl: null,
+        jobs: plans.map((plan) => jobStatus(plan, null, now)),
+        sources: sources.map(unknownHealth),
+      };
     }
-    const [indices, runs] = await Promise.all([
+    const ids = sources.map((source) => source.id);
+    const [indices, runs, perJob, perSource] = await Promise.all([
       indexSizes(client, settings.indexPrefix),
-      latestRuns(client, settings.indexPrefix, 'crawl', RUNS_EXAMINED),
+      latestRuns(client, settings.indexPrefix, 'crawl', 1),
+      latestRunPerJob(client, settings.indexPrefix),
+      latestRunsPerSource(client, settings.indexPrefix, ids, RUNS_EXAMINED),
     ]);
     const latest = runs[0];
     return {
@@ -71,7 +115,8 @@ export async function gatherStatus(
               startedAt: latest.startedAt,
               finishedAt: latest.finishedAt,
             },
-      sources: sources.map((source) => sourceHealth(source.id, runs)),
+      jobs: plans.map((plan) => jobStatus(plan, perJob.get(plan.id) ?? null, now)),
+      sources: sources.map((source) => sourceHealth(source.id, perSource.get(source.id) ?? [])),
     };
   } finally {
     await client.close();
@@ -104,22 +149,56 @@ async function indexSizes(client: ReturnType<typeof createEsClient>, prefix: str
   return sizes.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+function jobStatus(
+  plan: { id: string; expression: string; timeZone: string },
+  run: RunRecord | null,
+  now: Date,
+): JobStatus {
+  const next = nextSlotAfter(compileSchedule(plan.expression, plan.timeZone), now);
+  return {
+    jobId: plan.id,
+    schedule: plan.expression,
+    timeZone: plan.timeZone,
+    lastRun:
+      run === null
+        ? null
+        : {
+            runId: run.runId,
+            status: run.status,
+            startedAt: run.startedAt,
+            finishedAt: run.finishedAt,
+            interrupted: run.interrupted ?? false,
+          },
+    nextAt: next?.toISOString() ?? null,
+  };
+}
+
 /** A source's health over the runs that included it, newest first. */
 export function sourceHealth(sourceId: string, runs: readonly RunRecord[]): SourceHealth {
   const results = runs.flatMap((run) => {
     const report = run.report as Partial<CrawlRunReport> | undefined;
     const source = report?.sources?.find((candidate) => candidate.crawl.sourceId === sourceId);
-    return source === undefined ? [] : [{ at: run.startedAt, crawl: source.crawl }];
+    return source === undefined
+      ? []
+      : [{ at: run.startedAt, crawl: source.crawl, articles: source.articles }];
   });
   const latest = results[0];
   return {
     sourceId,
     lastRunAt: latest?.at ?? null,
+    lastStatus: latest === undefined ? null : sourceStatus(latest.crawl),
+    lastDiscovered: latest?.crawl.discovered ?? 0,
     lastFetched: latest?.crawl.fetched ?? 0,
     lastFailed: latest?.crawl.failed ?? 0,
+    lastArticles: latest?.articles ?? 0,
     failingRuns: countLeading(results, (result) => result.crawl.fetched === 0 && result.crawl.failed > 0),
     silentRuns: countLeading(results, (result) => result.crawl.discovered === 0 && result.crawl.failed === 0),
   };
+}
+
+function sourceStatus(crawl: { fetched: number; failed: number }): RunStatus {
+  if (crawl.failed === 0) return 'ok';
+  return crawl.fetched === 0 ? 'failed' : 'partial';
 }
 
 function countLeading<T>(items: readonly T[], predicate: (item: T) => boolean): number {
@@ -131,8 +210,11 @@ function unknownHealth(source: SourceConfig): SourceHealth {
   return {
     sourceId: source.id,
     lastRunAt: null,
+    lastStatus: null,
+    lastDiscovered: 0,
     lastFetched: 0,
     lastFailed: 0,
+    lastArticles: 0,
     failingRuns: 0,
     silentRuns: 0,
   };

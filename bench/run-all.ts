@@ -15,6 +15,7 @@ const ORDER = [
   'crawl',
   'index',
   'search',
+  'scheduler',
   'dashboard',
   'digest',
 ];

@@ -8,7 +8,9 @@ import { registerEsCommands } from './commands/es.ts';
 import { registerIndexCommand } from './commands/index-spool.ts';
 import { registerNotYetBuiltCommands } from './commands/not-yet-built.ts';
 import { registerProcessCommand } from './commands/process.ts';
+import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerRunCommand } from './commands/run.ts';
+import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSearchCommand } from './commands/search.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerTagCommand } from './commands/tag.ts';
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
     registerConfigCommands,
     registerStatusCommand,
     registerDigestCommands,
+    registerScheduleCommand,
+    registerReprocessCommand,
     registerNotYetBuiltCommands,
   ]) {
     register(program);

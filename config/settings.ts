@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { validate as isValidCron } from 'node-cron';
 import { ConfigError } from '../core/errors.ts';
 
 /** Where Elasticsearch is: the embedded local node, or an external cluster. */
@@ -44,6 +45,7 @@ export interface Settings {
   readonly digest: DigestSettings;
   /** Chromium for sources marked `browser: true` (Debian's package; playwright's own download is not used). */
   readonly chromiumPath: string;
+  readonly schedule: ScheduleSettings;
 }
 
 /** An SMTP server (secrets: never print `password`; see describeSmtp). */
@@ -67,6 +69,20 @@ export interface DigestSettings {
   readonly unsubscribeMailto: string;
   /** Least article relevance for a digest; default 2, the pipeline's "migration-related" floor. */
   readonly minRelevance: number;
+}
+
+/** What `pressmon schedule` runs when, unless a source file says otherwise. */
+export interface ScheduleSettings {
+  /** Hour (0-23, in each source's time zone) of the daily crawl of sources without a `schedule`. Default 6. */
+  readonly crawlHour: number;
+  /** Cron expression of the weekly digest, read in each member's time zone. Default `0 7 * * 1` (Monday 07:00). */
+  readonly digestSchedule: string;
+  /** Time to live of a job's lock in Elasticsearch, ms; renewed while the job runs. Default 10 minutes. */
+  readonly lockTtlMs: number;
+  /** Jobs one scheduler process runs at the same time. Default 1. */
+  readonly maxConcurrentJobs: number;
+  /** Consecutive failing or silent runs after which `pressmon status` flags a source. Default 3. */
+  readonly alertAfterRuns: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -98,6 +114,7 @@ export function loadSettings(env: Env = process.env): Settings {
     smtp: readSmtp(env),
     digest: readDigest(env, dashboardPort),
     chromiumPath: env.PRESSMON_CHROMIUM_PATH ?? '/usr/bin/chromium',
+    schedule: readSchedule(env),
   };
 }
 
@@ -181,6 +198,35 @@ function readBoolean(name: string, value: string): boolean {
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+function readSchedule(env: Env): ScheduleSettings {
+  const digestSchedule = env.PRESSMON_DIGEST_SCHEDULE ?? '0 7 * * 1';
+  if (!isValidCron(digestSchedule)) {
+    throw new ConfigError(
+      `PRESSMON_DIGEST_SCHEDULE must be a cron expression like "0 7 * * 1", got "${digestSchedule}"`,
+    );
+  }
+  return {
+    crawlHour: readInt('PRESSMON_CRAWL_HOUR', env.PRESSMON_CRAWL_HOUR ?? '6', 0, 23),
+    digestSchedule,
+    lockTtlMs: readInt('PRESSMON_JOB_LOCK_TTL_S', env.PRESSMON_JOB_LOCK_TTL_S ?? '600', 10, 86_400) * 1000,
+    maxConcurrentJobs: readInt(
+      'PRESSMON_MAX_CONCURRENT_JOBS',
+      env.PRESSMON_MAX_CONCURRENT_JOBS ?? '1',
+      1,
+      16,
+    ),
+    alertAfterRuns: readInt('PRESSMON_ALERT_AFTER_RUNS', env.PRESSMON_ALERT_AFTER_RUNS ?? '3', 1, 100),
+  };
+}
+
+function readInt(name: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return number;
 }
 
 function readElasticsearch(env: Env): ElasticsearchSettings {

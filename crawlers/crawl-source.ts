@@ -230,6 +230,12 @@ async function fetchPages(
         await handlePage(request, options, context);
       },
       errorHandler: async ({ request }, error) => {
+        if (signal?.aborted) {
+          // Stopped by the caller (the fetch or its wait for the host was cut short): not an attempt.
+          // crawlee puts the page back in the queue; undo the count it is about to add.
+          request.retryCount = Math.max(0, request.retryCount - 1);
+          return;
+        }
         if (!(error instanceof FetchError) || !error.isRetryable) {
           request.noRetry = true;
           return;
@@ -245,7 +251,16 @@ async function fetchPages(
         await sleep(waitMs, undefined, signal === undefined ? {} : { signal }).catch(() => undefined);
       },
       failedRequestHandler: async ({ request }, error) => {
-        if (signal?.aborted) return; // stopped by the caller, not a failure of the page
+        if (signal?.aborted) {
+          // Stopped by the caller on the page's last try: crawlee has marked it handled, so queue
+          // it again under a new key for the next run; a stop must never lose a page.
+          await requestQueue.addRequest({
+            url: request.url,
+            uniqueKey: `${request.uniqueKey}#stopped-${Date.now()}`,
+            userData: request.userData,
+          });
+          return;
+        }
         logger.warn({ url: request.url, err: error }, 'page failed');
         report.fail(
           error instanceof FetchError

@@ -1,5 +1,5 @@
-import { failureOf } from './crawl-report.ts';
 import { parseFeed } from 'feedsmith';
+import { failureOf } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import {
   type DiscoveryContext,

@@ -3,13 +3,13 @@
  * FetchedPage values (and the raw archive).
  */
 
+export { type BlockCheck, checkBlockPage } from './block-page.ts';
 export {
   type ChromiumRendererOptions,
   createChromiumRenderer,
   type ListingRenderer,
   type RenderedListing,
 } from './browser-renderer.ts';
-export { type BlockCheck, checkBlockPage } from './block-page.ts';
 export type { CrawlProgress, ProgressListener } from './crawl-progress.ts';
 export type { CrawlFailure, SourceCrawlReport } from './crawl-report.ts';
 export { CRAWL_DEFAULTS, type CrawlLimits, type CrawlSourceOptions, crawlSource } from './crawl-source.ts';
@@ -27,15 +27,13 @@ export {
   ResponseTooLargeError,
 } from './errors.ts';
 export { checkHost, isPrivateHostAllowed, nonPublicRange } from './host-guard.ts';
+export { type FetchedBytes, type FetchOptions, fetchBytes } from './http-fetch.ts';
 export {
   decideFetch,
   type FetchDecision,
   type KnownArticle,
   type KnownArticlesLookup,
 } from './known-articles.ts';
-export { type RobotsTxt, parseRobotsTxt } from './robots-txt.ts';
-export { type HealthFlag, judgeSourceHealth, type PastVolume, type SourceHealth } from './source-health.ts';
-export { type FetchedBytes, type FetchOptions, fetchBytes } from './http-fetch.ts';
 export {
   type ArchivedPageMeta,
   type ArchiveEntry,
@@ -44,4 +42,6 @@ export {
   listArchivedPages,
   readArchivedPage,
 } from './raw-archive.ts';
+export { parseRobotsTxt, type RobotsTxt } from './robots-txt.ts';
+export { type HealthFlag, judgeSourceHealth, type PastVolume, type SourceHealth } from './source-health.ts';
 export type { DiscoveredLink, FetchedPage } from './types.ts';

@@ -29,6 +29,8 @@ export async function ensureIndices(
   await ensureArticles(client, names.articles, names.articlesVersioned, options);
   const small = { number_of_shards: 1, number_of_replicas: replicas };
   await createIfMissing(client, names.runs, { settings: small, mappings: runsMapping() });
+  // Fields added to the runs mapping later (job_id, interrupted) reach indices created before them.
+  await client.indices.putMapping({ index: names.runs, ...runsMapping() });
   await createIfMissing(client, names.digests, { settings: small, mappings: digestsMapping() });
   await createIfMissing(client, names.savedSearches, { settings: small, mappings: savedSearchesMapping() });
 }

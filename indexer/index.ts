@@ -21,7 +21,16 @@ export { ARTICLES_MAPPING_VERSION, type IndexNames, indexNames } from './index-n
 export { acquireLock, type HeldLock, type LockAttempt, locksIndex } from './locks.ts';
 export { type MigrateOptions, type MigrationReport, migrateArticlesIndex } from './migrate.ts';
 export { type ReplaySpoolOptions, replaySpool } from './replay-spool.ts';
-export { latestRuns, type RunRecord, type RunStatus, recordRun } from './runs.ts';
+export {
+  lastCompletedJobStarts,
+  latestJobRun,
+  latestRunPerJob,
+  latestRuns,
+  latestRunsPerSource,
+  type RunRecord,
+  type RunStatus,
+  recordRun,
+} from './runs.ts';
 export { type ScanRequest, scanArticles } from './scan.ts';
 export {
   escapeHtml,

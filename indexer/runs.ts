@@ -1,4 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 import { indexNames } from './index-names.ts';
 
 /** How a run ended: every source fine, some failing, or nothing achieved. */
@@ -15,6 +15,10 @@ export interface RunRecord {
   readonly sourceIds: readonly string[];
   /** The full report of the run (kept, not indexed). */
   readonly report: unknown;
+  /** The scheduler job that started the run (`crawl:hotnews`, `digest:Europe/Warsaw`); absent for manual runs. */
+  readonly jobId?: string;
+  /** True when the run was stopped early (SIGTERM, Ctrl-C); its job is due again. */
+  readonly interrupted?: boolean;
 }
 
 /** Stores a run's record under its id; recording the same run again replaces it. */
@@ -29,7 +33,11 @@ export async function recordRun(client: Client, prefix: string, run: RunRecord):
       finished_at: run.finishedAt,
       source_ids: run.sourceIds,
       report: run.report,
+      ...(run.jobId === undefined ? {} : { job_id: run.jobId }),
+      interrupted: run.interrupted ?? false,
     },
+    // Visible to the next search at once: the scheduler of another process reads it to skip a done slot.
+    refresh: 'wait_for',
   });
 }
 
@@ -40,6 +48,8 @@ interface RunDocument {
   finished_at: string;
   source_ids: string[];
   report: unknown;
+  job_id?: string;
+  interrupted?: boolean;
 }
 
 /** The latest runs of a kind, newest first. */
@@ -56,7 +66,135 @@ export async function latestRuns(
     sort: [{ started_at: { order: 'desc' } }],
     ignore_unavailable: true,
   });
-  return response.hits.hits.flatMap((hit) => {
+  return toRecords(response.hits.hits);
+}
+
+/**
+ * The latest run a scheduler job started, or null; with `completedOnly`, runs
+ * stopped early (interrupted) are left out.
+ */
+export async function latestJobRun(
+  client: Client,
+  prefix: string,
+  jobId: string,
+  options: { completedOnly?: boolean } = {},
+): Promise<RunRecord | null> {
+  const response = await client.search<RunDocument>({
+    index: indexNames(prefix).runs,
+    size: 1,
+    query: {
+      bool: {
+        filter: [{ term: { job_id: jobId } }],
+        ...(options.completedOnly ? { must_not: [{ term: { interrupted: true } }] } : {}),
+      },
+    },
+    sort: [{ started_at: { order: 'desc' } }],
+    ignore_unavailable: true,
+  });
+  return toRecords(response.hits.hits)[0] ?? null;
+}
+
+/**
+ * Start of the latest completed (not interrupted) run of each of these jobs,
+ * in one request: what the scheduler reads on every tick. Jobs that never
+ * completed a run are absent.
+ */
+export async function lastCompletedJobStarts(
+  client: Client,
+  prefix: string,
+  jobIds: readonly string[],
+): Promise<Map<string, string>> {
+  const starts = new Map<string, string>();
+  if (jobIds.length === 0) return starts;
+  const response = await client.search({
+    index: indexNames(prefix).runs,
+    size: 0,
+    query: {
+      bool: {
+        filter: [{ terms: { job_id: [...jobIds] } }],
+        must_not: [{ term: { interrupted: true } }],
+      },
+    },
+    aggs: {
+      jobs: {
+        terms: { field: 'job_id', size: jobIds.length },
+        aggs: { latest: { max: { field: 'started_at' } } },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const jobs = response.aggregations?.jobs as
+    | { buckets: { key: string; latest: { value_as_string?: string; value: number | null } }[] }
+    | undefined;
+  for (const bucket of jobs?.buckets ?? []) {
+    if (bucket.latest.value !== null) starts.set(bucket.key, new Date(bucket.latest.value).toISOString());
+  }
+  return starts;
+}
+
+/** The latest run of every job that has one, keyed by job id (at most `maxJobs` jobs). */
+export async function latestRunPerJob(
+  client: Client,
+  prefix: string,
+  maxJobs = 1000,
+): Promise<Map<string, RunRecord>> {
+  const response = await client.search<RunDocument>({
+    index: indexNames(prefix).runs,
+    size: 0,
+    query: { exists: { field: 'job_id' } },
+    aggs: {
+      jobs: {
+        terms: { field: 'job_id', size: maxJobs },
+        aggs: { latest: { top_hits: { size: 1, sort: [{ started_at: { order: 'desc' } }] } } },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const jobs = response.aggregations?.jobs as
+    | { buckets: { key: string; latest: { hits: { hits: estypes.SearchHit<RunDocument>[] } } }[] }
+    | undefined;
+  const latest = new Map<string, RunRecord>();
+  for (const bucket of jobs?.buckets ?? []) {
+    const [record] = toRecords(bucket.latest.hits.hits);
+    if (record !== undefined) latest.set(bucket.key, record);
+  }
+  return latest;
+}
+
+/**
+ * The latest crawl runs that included each source, newest first, at most
+ * `runsPerSource` per source: what source health (failing or silent N runs in
+ * a row) is computed from, whether runs crawl one source or all of them.
+ */
+export async function latestRunsPerSource(
+  client: Client,
+  prefix: string,
+  sourceIds: readonly string[],
+  runsPerSource = 20,
+): Promise<Map<string, RunRecord[]>> {
+  const bySource = new Map<string, RunRecord[]>();
+  if (sourceIds.length === 0) return bySource;
+  const response = await client.search<RunDocument>({
+    index: indexNames(prefix).runs,
+    size: 0,
+    query: { bool: { filter: [{ term: { kind: 'crawl' } }, { terms: { source_ids: [...sourceIds] } }] } },
+    aggs: {
+      sources: {
+        terms: { field: 'source_ids', size: sourceIds.length, include: [...sourceIds] },
+        aggs: { latest: { top_hits: { size: runsPerSource, sort: [{ started_at: { order: 'desc' } }] } } },
+      },
+    },
+    ignore_unavailable: true,
+  });
+  const sources = response.aggregations?.sources as
+    | { buckets: { key: string; latest: { hits: { hits: estypes.SearchHit<RunDocument>[] } } }[] }
+    | undefined;
+  for (const bucket of sources?.buckets ?? []) bySource.set(bucket.key, toRecords(bucket.latest.hits.hits));
+  return bySource;
+}
+
+function toRecords(hits: readonly estypes.SearchHit<RunDocument>[]): RunRecord[] {
+  return hits.flatMap((hit) => {
     const doc = hit._source;
     if (doc === undefined || hit._id === undefined) return [];
     return [
@@ -68,6 +206,8 @@ export async function latestRuns(
         finishedAt: doc.finished_at,
         sourceIds: doc.source_ids,
         report: doc.report,
+        ...(doc.job_id === undefined ? {} : { jobId: doc.job_id }),
+        interrupted: doc.interrupted ?? false,
       },
     ];
   });

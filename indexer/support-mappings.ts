@@ -15,6 +15,8 @@ export function runsMapping(): estypes.MappingTypeMapping {
       started_at: { type: 'date' },
       finished_at: { type: 'date' },
       source_ids: { type: 'keyword' },
+      job_id: { type: 'keyword' },
+      interrupted: { type: 'boolean' },
       report: { type: 'object', enabled: false },
     },
   };

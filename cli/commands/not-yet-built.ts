@@ -7,26 +7,10 @@ import { NotImplementedError } from '../../core/errors.ts';
  */
 export function registerNotYetBuiltCommands(program: Command): void {
   program
-    .command('reprocess')
-    .description('re-run the pipeline over the raw archive and re-index')
-    .option('--since <date>', 'only pages fetched on or after this date (YYYY-MM-DD)')
-    .option('--source <id>', 'only this source')
-    .action(() => {
-      throw new NotImplementedError('reprocess');
-    });
-
-  program
     .command('serve')
     .description('serve the dashboards and the HTTP API')
     .option('--port <port>', 'port (default: PRESSMON_DASHBOARD_PORT or 8080)')
     .action(() => {
       throw new NotImplementedError('serve');
-    });
-
-  program
-    .command('schedule')
-    .description('run the long-lived scheduler: daily crawls, weekly digests')
-    .action(() => {
-      throw new NotImplementedError('schedule');
     });
 }

@@ -1,3 +1,4 @@
+import { parse as parseCron } from 'node-cron';
 import { z } from 'zod';
 import type { SourceConfig } from '../types.ts';
 import {
@@ -62,7 +63,12 @@ const extractionSchema = strictObject({
   remove: z.array(nonEmptyTextSchema).exactOptional(),
 });
 
-/** One file of `sources/<country>/<id>.yaml`, keys in camelCase as in {@link SourceConfig}. */
+/**
+ * One file of `sources/<country>/<id>.yaml`, keys in camelCase as in {@link SourceConfig}.
+ * A schedule may run more than once a day only for sources read through feeds,
+ * sitemaps and listing pages: site search (one request per topic term) and
+ * browser rendering are too heavy for the outlet and for us.
+ */
 export const sourceFileSchema = strictObject({
   id: idSchema,
   name: nonEmptyTextSchema,
@@ -80,7 +86,26 @@ export const sourceFileSchema = strictObject({
   }).default(DEFAULT_RATE_LIMIT),
   refreshHours: z.number().min(0).default(0),
   extraction: extractionSchema.exactOptional(),
+}).superRefine((source, context) => {
+  if (source.schedule === undefined || runsPerDay(source.schedule) <= 1) return;
+  const heavy = source.browser
+    ? 'browser: true'
+    : source.discovery.siteSearch.length > 0
+      ? 'siteSearch'
+      : null;
+  if (heavy === null) return;
+  context.addIssue({
+    code: 'custom',
+    path: ['schedule'],
+    message: `runs more than once a day, which only feed, sitemap and section sources may; this source uses ${heavy}: crawl it at most daily (e.g. "0 6 * * *")`,
+  });
 });
+
+/** Slots per day of a cron expression, counting minutes × hours (the day fields do not matter here). */
+function runsPerDay(expression: string): number {
+  const fields = parseCron(expression);
+  return fields.minute.length * fields.hour.length;
+}
 
 export type SourceFile = z.output<typeof sourceFileSchema>;
 

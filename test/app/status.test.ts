@@ -42,8 +42,11 @@ describe('source health over the latest runs', () => {
     expect(sourceHealth('hotnews', RUNS)).toEqual({
       sourceId: 'hotnews',
       lastRunAt: '2026-11-24',
+      lastStatus: 'failed',
+      lastDiscovered: 0,
       lastFetched: 0,
       lastFailed: 2,
+      lastArticles: 0,
       failingRuns: 3,
       silentRuns: 0,
     });
@@ -73,6 +76,28 @@ describe('formatStatus', () => {
       startedAt: '2026-11-24T05:00:00Z',
       finishedAt: '2026-11-24T05:10:00Z',
     },
+    jobs: [
+      {
+        jobId: 'crawl:hotnews',
+        schedule: '0 6 * * *',
+        timeZone: 'Europe/Bucharest',
+        lastRun: {
+          runId: 'crawl-1',
+          status: 'failed',
+          startedAt: '2026-11-24T04:00:00Z',
+          finishedAt: '2026-11-24T04:01:00Z',
+          interrupted: false,
+        },
+        nextAt: '2026-11-25T04:00:00.000Z',
+      },
+      {
+        jobId: 'digest:Europe/Warsaw',
+        schedule: '0 7 * * 1',
+        timeZone: 'Europe/Warsaw',
+        lastRun: null,
+        nextAt: '2026-11-30T06:00:00.000Z',
+      },
+    ],
     sources: [sourceHealth('hotnews', RUNS), sourceHealth('oko', RUNS)],
   };
 
@@ -83,6 +108,22 @@ describe('formatStatus', () => {
     expect(text).toContain('Spool: 2 article(s) waiting');
     expect(text).toContain('ALERT hotnews: failing for 3 runs in a row');
     expect(text).toContain('ALERT oko: silent (nothing discovered) for 2 runs in a row');
+  });
+
+  it('shows the last run of each job and when it is next due', () => {
+    const text = formatStatus(status);
+    expect(text).toMatch(
+      /crawl:hotnews\s+0 6 \* \* \*\s+Europe\/Bucharest\s+2026-11-24T04:00:00Z\s+failed\s+2026-11-25/,
+    );
+    expect(text).toMatch(
+      /digest:Europe\/Warsaw\s+0 7 \* \* 1\s+Europe\/Warsaw\s+never\s+-\s+2026-11-30T06:00/,
+    );
+  });
+
+  it('shows the last run of each source: status and counts', () => {
+    const text = formatStatus(status);
+    expect(text).toMatch(/hotnews\s+2026-11-24\s+failed\s+0\s+0\s+2\s+0/);
+    expect(text).toMatch(/oko\s+2026-11-24\s+ok\s+0\s+0\s+0\s+0/);
   });
 
   it('flags nobody below the threshold', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmtpMailer } from '../../app/digest.ts';
+import { createSmtpMailer, scheduledDigestSender } from '../../app/digest.ts';
 import type { DigestSettings } from '../../config/settings.ts';
 import type { Member } from '../../config/types.ts';
 import { silentLogger } from '../../core/logger.ts';
@@ -334,5 +334,24 @@ describe('a dry run', () => {
     });
     expect(sink.received).toHaveLength(0);
     expect(await listDigestRecords(client, prefix, WEEK)).toEqual([]);
+  });
+});
+
+describe('the scheduler’s weekly digest job (scheduledDigestSender)', () => {
+  it('sends the week to the members of its time zone only, once, however often the job runs', async () => {
+    sink.received.length = 0;
+    sink.answer = () => null;
+    const members = [MEMBERS.ana, MEMBERS.jan];
+    const prefix = await freshIndex('scheduled', weekCorpus());
+    const send = scheduledDigestSender(context(prefix, members));
+    const options = {
+      timeZone: 'Europe/Bucharest',
+      memberEmails: [MEMBERS.ana.email],
+      signal: new AbortController().signal,
+      logger: silentLogger(),
+    };
+    expect((await send(WEEK, options))?.status).toBe('ok');
+    expect((await send(WEEK, options))?.status).toBe('ok');
+    expect(sink.received.map((mail) => mail.envelopeTo)).toEqual([[MEMBERS.ana.email]]);
   });
 });
