@@ -9,6 +9,7 @@ import { registerNotYetBuiltCommands } from './commands/not-yet-built.ts';
 import { registerProcessCommand } from './commands/process.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerSearchCommand } from './commands/search.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerTagCommand } from './commands/tag.ts';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     registerSearchCommand,
     registerConfigCommands,
     registerStatusCommand,
+    registerServeCommand,
     registerNotYetBuiltCommands,
   ]) {
     register(program);

@@ -39,6 +39,23 @@ export interface Settings {
   /** Default time zone for schedules and for dates printed without one. */
   readonly timeZone: string;
   readonly dashboardPort: number;
+  /** Address the dashboards listen on; default 127.0.0.1 (put a TLS proxy in front to expose them). */
+  readonly dashboardHost: string;
+  /** Who may log in to the dashboards (PRESSMON_DASHBOARD_USERS). */
+  readonly dashboardUsers: readonly DashboardUser[];
+  /** Bearer token for scripts calling the API (PRESSMON_DASHBOARD_API_TOKEN); null = no token access. */
+  readonly dashboardApiToken: string | null;
+  /** Key that signs session cookies (PRESSMON_DASHBOARD_SESSION_SECRET); null = a random key per start. */
+  readonly dashboardSessionSecret: string | null;
+}
+
+/** A dashboard login. */
+export interface DashboardUser {
+  readonly name: string;
+  /** Where the user's weekly digest goes (saved searches); null when not given. */
+  readonly email: string | null;
+  /** `scrypt.<N>.<r>.<p>.<salt>.<key>` (base64url salt and key): `pressmon serve --hash-password` writes it. */
+  readonly passwordHash: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -66,7 +83,56 @@ export function loadSettings(env: Env = process.env): Settings {
     logLevel: readLogLevel(env.PRESSMON_LOG_LEVEL ?? 'info'),
     timeZone: env.PRESSMON_TIME_ZONE ?? 'Europe/Bucharest',
     dashboardPort: readPort('PRESSMON_DASHBOARD_PORT', env.PRESSMON_DASHBOARD_PORT ?? '8080'),
+    dashboardHost: env.PRESSMON_DASHBOARD_HOST ?? '127.0.0.1',
+    dashboardUsers: readDashboardUsers(env.PRESSMON_DASHBOARD_USERS ?? ''),
+    dashboardApiToken: readSecret('PRESSMON_DASHBOARD_API_TOKEN', env.PRESSMON_DASHBOARD_API_TOKEN),
+    dashboardSessionSecret: readSecret(
+      'PRESSMON_DASHBOARD_SESSION_SECRET',
+      env.PRESSMON_DASHBOARD_SESSION_SECRET,
+    ),
   };
+}
+
+/** The password hash format the dashboards verify (dashboards/auth/password-hash.ts writes it). */
+export const PASSWORD_HASH_PATTERN = /^scrypt\.\d+\.\d+\.\d+\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}$/;
+const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const EMAIL = /^[^\s@:,]+@[^\s@:,]+\.[^\s@:,]+$/;
+/** Shortest API token or session secret accepted, in characters. */
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * PRESSMON_DASHBOARD_USERS: entries separated by commas or white space, each
+ * `name:email:hash` (email may be empty: `ana::scrypt.…`).
+ */
+function readDashboardUsers(value: string): DashboardUser[] {
+  const users: DashboardUser[] = [];
+  for (const entry of value.split(/[\s,]+/).filter((item) => item !== '')) {
+    const [name = '', email = '', hash = '', ...rest] = entry.split(':');
+    const where = `PRESSMON_DASHBOARD_USERS entry "${name || entry.slice(0, 20)}"`;
+    if (rest.length > 0 || !USER_NAME.test(name)) {
+      throw new ConfigError(`${where}: write each user as name:email:hash (name: letters, digits, . _ -)`);
+    }
+    if (email !== '' && !EMAIL.test(email))
+      throw new ConfigError(`${where}: "${email}" is not an e-mail address`);
+    if (!PASSWORD_HASH_PATTERN.test(hash)) {
+      throw new ConfigError(
+        `${where}: the hash must be scrypt.N.r.p.salt.key; make one with pressmon serve --hash-password`,
+      );
+    }
+    if (users.some((user) => user.name === name)) throw new ConfigError(`${where}: the user is listed twice`);
+    users.push({ name, email: email === '' ? null : email, passwordHash: hash });
+  }
+  return users;
+}
+
+function readSecret(name: string, value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(
+      `${name} must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)`,
+    );
+  }
+  return value;
 }
 
 function readElasticsearch(env: Env): ElasticsearchSettings {

@@ -32,14 +32,6 @@ export function registerNotYetBuiltCommands(program: Command): void {
   }
 
   program
-    .command('serve')
-    .description('serve the dashboards and the HTTP API')
-    .option('--port <port>', 'port (default: PRESSMON_DASHBOARD_PORT or 8080)')
-    .action(() => {
-      throw new NotImplementedError('serve');
-    });
-
-  program
     .command('schedule')
     .description('run the long-lived scheduler: daily crawls, weekly digests')
     .action(() => {
