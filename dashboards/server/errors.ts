@@ -45,12 +45,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     error instanceof errors.NoLivingConnectionsError
   ) {
     request.log.error({ err: error }, 'elasticsearch unreachable');
-    void reply
-      .code(503)
-      .send({
-        error: 'elasticsearch-unavailable',
-        message: 'Elasticsearch does not answer; try again later',
-      });
+    void reply.code(503).send({
+      error: 'elasticsearch-unavailable',
+      message: 'Elasticsearch does not answer; try again later',
+    });
     return;
   }
   const status = (error as FastifyError).statusCode;
