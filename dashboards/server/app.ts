@@ -42,6 +42,8 @@ export async function buildDashboardsApp(
     // A TLS proxy on this machine may say the request was https (Secure cookies) and who sent it.
     trustProxy: 'loopback',
     bodyLimit: 64 * 1024,
+    // Refuse what the schemas do not allow instead of quietly dropping or converting it.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     routerOptions: { maxParamLength: 200 },
   }) as unknown as FastifyInstance;
   // Only JSON bodies: a cross-site form can send text/plain or urlencoded bodies, never JSON without CORS.

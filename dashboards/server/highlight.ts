@@ -45,10 +45,13 @@ export function markTerms(text: string, phrases: readonly string[]): TextSegment
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
-    if (!isWordEdge(text, start - 1) || !isWordEdge(text, start + match[0].length)) continue;
+    const end = start + match[0].length;
+    // Whole words only: a phrase that starts or ends with a letter must not continue a longer word.
+    if (isWordChar(match[0].charAt(0)) && !isWordEdge(text, start - 1)) continue;
+    if (isWordChar(match[0].charAt(match[0].length - 1)) && !isWordEdge(text, end)) continue;
     if (start > last) segments.push({ text: text.slice(last, start), mark: false });
     segments.push({ text: match[0], mark: true });
-    last = start + match[0].length;
+    last = end;
   }
   if (last < text.length) segments.push({ text: text.slice(last), mark: false });
   return segments;
@@ -80,7 +83,11 @@ function mergeSegments(segments: readonly TextSegment[]): TextSegment[] {
 
 function isWordEdge(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return true;
-  return !/[\p{L}\p{N}]/u.test(text.charAt(index));
+  return !isWordChar(text.charAt(index));
+}
+
+function isWordChar(char: string): boolean {
+  return /[\p{L}\p{N}]/u.test(char);
 }
 
 function escapeRegExp(text: string): string {
