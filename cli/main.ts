@@ -6,12 +6,12 @@ import { registerDetectCommand } from './commands/detect.ts';
 import { registerDigestCommands } from './commands/digest.ts';
 import { registerEsCommands } from './commands/es.ts';
 import { registerIndexCommand } from './commands/index-spool.ts';
-import { registerNotYetBuiltCommands } from './commands/not-yet-built.ts';
 import { registerProcessCommand } from './commands/process.ts';
 import { registerReprocessCommand } from './commands/reprocess.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerSearchCommand } from './commands/search.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerTagCommand } from './commands/tag.ts';
 
@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     registerDigestCommands,
     registerScheduleCommand,
     registerReprocessCommand,
-    registerNotYetBuiltCommands,
+    registerServeCommand,
   ]) {
     register(program);
   }

@@ -46,6 +46,14 @@ export interface Settings {
   /** Chromium for sources marked `browser: true` (Debian's package; playwright's own download is not used). */
   readonly chromiumPath: string;
   readonly schedule: ScheduleSettings;
+  /** Address the dashboards listen on; default 127.0.0.1 (put a TLS proxy in front to expose them). */
+  readonly dashboardHost: string;
+  /** Who may log in to the dashboards (PRESSMON_DASHBOARD_USERS). */
+  readonly dashboardUsers: readonly DashboardUser[];
+  /** Bearer token for scripts calling the API (PRESSMON_DASHBOARD_API_TOKEN); null = no token access. */
+  readonly dashboardApiToken: string | null;
+  /** Key that signs session cookies (PRESSMON_DASHBOARD_SESSION_SECRET); null = a random key per start. */
+  readonly dashboardSessionSecret: string | null;
 }
 
 /** An SMTP server (secrets: never print `password`; see describeSmtp). */
@@ -85,6 +93,15 @@ export interface ScheduleSettings {
   readonly alertAfterRuns: number;
 }
 
+/** A dashboard login. */
+export interface DashboardUser {
+  readonly name: string;
+  /** Where the user's weekly digest goes (saved searches); null when not given. */
+  readonly email: string | null;
+  /** `scrypt.<N>.<r>.<p>.<salt>.<key>` (base64url salt and key): `pressmon serve --hash-password` writes it. */
+  readonly passwordHash: string;
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
@@ -115,6 +132,13 @@ export function loadSettings(env: Env = process.env): Settings {
     digest: readDigest(env, dashboardPort),
     chromiumPath: env.PRESSMON_CHROMIUM_PATH ?? '/usr/bin/chromium',
     schedule: readSchedule(env),
+    dashboardHost: env.PRESSMON_DASHBOARD_HOST ?? '127.0.0.1',
+    dashboardUsers: readDashboardUsers(env.PRESSMON_DASHBOARD_USERS ?? ''),
+    dashboardApiToken: readSecret('PRESSMON_DASHBOARD_API_TOKEN', env.PRESSMON_DASHBOARD_API_TOKEN),
+    dashboardSessionSecret: readSecret(
+      'PRESSMON_DASHBOARD_SESSION_SECRET',
+      env.PRESSMON_DASHBOARD_SESSION_SECRET,
+    ),
   };
 }
 
@@ -227,6 +251,48 @@ function readInt(name: string, value: string, min: number, max: number): number 
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   }
   return number;
+}
+
+/** The password hash format the dashboards verify (dashboards/auth/password-hash.ts writes it). */
+export const PASSWORD_HASH_PATTERN = /^scrypt\.\d+\.\d+\.\d+\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{32,}$/;
+const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const EMAIL = /^[^\s@:,]+@[^\s@:,]+\.[^\s@:,]+$/;
+/** Shortest API token or session secret accepted, in characters. */
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * PRESSMON_DASHBOARD_USERS: entries separated by commas or white space, each
+ * `name:email:hash` (email may be empty: `ana::scrypt.…`).
+ */
+function readDashboardUsers(value: string): DashboardUser[] {
+  const users: DashboardUser[] = [];
+  for (const entry of value.split(/[\s,]+/).filter((item) => item !== '')) {
+    const [name = '', email = '', hash = '', ...rest] = entry.split(':');
+    const where = `PRESSMON_DASHBOARD_USERS entry "${name || entry.slice(0, 20)}"`;
+    if (rest.length > 0 || !USER_NAME.test(name)) {
+      throw new ConfigError(`${where}: write each user as name:email:hash (name: letters, digits, . _ -)`);
+    }
+    if (email !== '' && !EMAIL.test(email))
+      throw new ConfigError(`${where}: "${email}" is not an e-mail address`);
+    if (!PASSWORD_HASH_PATTERN.test(hash)) {
+      throw new ConfigError(
+        `${where}: the hash must be scrypt.N.r.p.salt.key; make one with pressmon serve --hash-password`,
+      );
+    }
+    if (users.some((user) => user.name === name)) throw new ConfigError(`${where}: the user is listed twice`);
+    users.push({ name, email: email === '' ? null : email, passwordHash: hash });
+  }
+  return users;
+}
+
+function readSecret(name: string, value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(
+      `${name} must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)`,
+    );
+  }
+  return value;
 }
 
 function readElasticsearch(env: Env): ElasticsearchSettings {

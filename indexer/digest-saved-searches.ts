@@ -18,19 +18,26 @@ export interface DigestSavedSearch {
  * A saved-search document as the digest reads it (`dynamic: false`: only
  * `name`, `owner`, `created_at`, `updated_at` and `include_in_digest` are
  * indexed, the rest is kept in `_source`):
- * `{ name, owner, request: { query, languages?, topics?, sources?, countries? },
- *    include_in_digest: true, digest_recipients?: [email…] }`.
- * Recipients default to the owner. `alert.include_in_digest` is read too.
+ * `{ name, owner, owner_email?, request: { query, languages?, topics?, sources?,
+ *    countries?, organisations?, places?, frames? }, include_in_digest: true,
+ *    digest_recipients?: [email…] }` (what the dashboards' saved searches,
+ * indexer/saved-searches.ts, store). Recipients: `digest_recipients`, else the
+ * owner's `owner_email`, else the `owner` when it is an address.
+ * `alert.include_in_digest` is read too.
  */
 interface SavedSearchDocument {
   name?: unknown;
   owner?: unknown;
+  owner_email?: unknown;
   request?: {
     query?: unknown;
     languages?: unknown;
     topics?: unknown;
     sources?: unknown;
     countries?: unknown;
+    organisations?: unknown;
+    places?: unknown;
+    frames?: unknown;
   };
   include_in_digest?: unknown;
   digest_recipients?: unknown;
@@ -85,13 +92,18 @@ function readSavedSearch(id: string, doc: SavedSearchDocument): DigestSavedSearc
     ...optional('topics', strings(request.topics)),
     ...optional('sources', strings(request.sources)),
     ...optional('countries', strings(request.countries)),
+    ...optional('organisations', strings(request.organisations)),
+    ...optional('places', strings(request.places)),
+    ...optional('frames', strings(request.frames)),
   };
   const valid = validateFilters(query);
   if (!valid.ok) return { id, reason: valid.message };
   const listed = strings(doc.digest_recipients) ?? [];
-  const owner = typeof doc.owner === 'string' ? [doc.owner] : [];
-  const recipients = (listed.length > 0 ? listed : owner).map((email) => email.toLowerCase());
-  if (recipients.length === 0) return { id, reason: 'no owner and no digest_recipients' };
+  const owner = [doc.owner_email, doc.owner].filter(
+    (value): value is string => typeof value === 'string' && value.includes('@'),
+  );
+  const recipients = (listed.length > 0 ? listed : owner.slice(0, 1)).map((email) => email.toLowerCase());
+  if (recipients.length === 0) return { id, reason: 'no owner e-mail address and no digest_recipients' };
   const name = typeof doc.name === 'string' && doc.name !== '' ? doc.name : id;
   return { id, name, recipients, query };
 }

@@ -28,11 +28,15 @@ export async function ensureIndices(
   const replicas = options.replicas ?? 0;
   await ensureArticles(client, names.articles, names.articlesVersioned, options);
   const small = { number_of_shards: 1, number_of_replicas: replicas };
-  await createIfMissing(client, names.runs, { settings: small, mappings: runsMapping() });
-  // Fields added to the runs mapping later (job_id, interrupted) reach indices created before them.
-  await client.indices.putMapping({ index: names.runs, ...runsMapping() });
-  await createIfMissing(client, names.digests, { settings: small, mappings: digestsMapping() });
-  await createIfMissing(client, names.savedSearches, { settings: small, mappings: savedSearchesMapping() });
+  for (const [index, mappings] of [
+    [names.runs, runsMapping()],
+    [names.digests, digestsMapping()],
+    [names.savedSearches, savedSearchesMapping()],
+  ] as const) {
+    await createIfMissing(client, index, { settings: small, mappings });
+    // Fields added to a mapping later (runs' job_id, saved searches' owner_email) reach indices created before them.
+    await client.indices.putMapping({ index, ...mappings });
+  }
 }
 
 async function ensureArticles(

@@ -48,8 +48,8 @@ export {
   validateFilters,
   validateSearchRequest,
 } from './search-query.ts';
-export { type AssignStoriesOptions, assignStories, MAX_CANDIDATES, MIN_SHARED_BANDS } from './stories.ts';
 export { countSpooled, type SpoolEntry } from './spool.ts';
+export { type AssignStoriesOptions, assignStories, MAX_CANDIDATES, MIN_SHARED_BANDS } from './stories.ts';
 export { type ArticleDocument, fromDocument, type IndexedArticle, toDocument } from './to-document.ts';
 export {
   articleTrends,

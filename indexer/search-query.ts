@@ -7,6 +7,12 @@ export interface ArticleFilters {
   readonly topics?: readonly string[];
   readonly sources?: readonly string[];
   readonly countries?: readonly string[];
+  /** Organisations mentioned (organisations.yaml ids). */
+  readonly organisations?: readonly string[];
+  /** Places mentioned (places.yaml ids). */
+  readonly places?: readonly string[];
+  /** Portrayal frames (frames.yaml ids). */
+  readonly frames?: readonly string[];
   /** Published on or after: `YYYY-MM-DD` (start of that day) or an ISO-8601 time. */
   readonly from?: string;
   /** Published on or before: `YYYY-MM-DD` (the whole day) or an ISO-8601 time. */
@@ -79,6 +85,9 @@ export function validateFilters(filters: ArticleFilters): { readonly ok: true } 
     ['countries', filters.countries, CODE],
     ['topics', filters.topics, ID],
     ['sources', filters.sources, ID],
+    ['organisations', filters.organisations, ID],
+    ['places', filters.places, ID],
+    ['frames', filters.frames, ID],
   ];
   for (const [name, values, pattern] of lists) {
     if (values === undefined) continue;
@@ -115,9 +124,15 @@ export function filterClauses(filters: ArticleFilters): estypes.QueryDslQueryCon
     ['topic_ids', filters.topics],
     ['source.id', filters.sources],
     ['source.country', filters.countries],
+    ['organisations.id', filters.organisations],
+    ['places.id', filters.places],
   ];
   for (const [field, values] of terms) {
     if (values !== undefined && values.length > 0) clauses.push({ terms: { [field]: [...values] } });
+  }
+  // Frames are nested documents: a term on frames.id must be asked inside them.
+  if (filters.frames !== undefined && filters.frames.length > 0) {
+    clauses.push({ nested: { path: 'frames', query: { terms: { 'frames.id': [...filters.frames] } } } });
   }
   if (filters.from !== undefined || filters.to !== undefined) {
     const range: estypes.QueryDslDateRangeQuery = {};

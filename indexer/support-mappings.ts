@@ -51,12 +51,14 @@ export function savedSearchesMapping(): estypes.MappingTypeMapping {
     properties: {
       name: { type: 'keyword' },
       owner: { type: 'keyword' },
+      // The owner's address and whether the search's new matches go into their weekly digest.
+      owner_email: { type: 'keyword' },
+      include_in_digest: { type: 'boolean' },
       created_at: { type: 'date' },
       updated_at: { type: 'date' },
       request: { type: 'object', enabled: false },
       alert: { type: 'object', enabled: false },
-      // Read by the weekly digest (indexer/digest-saved-searches.ts).
-      include_in_digest: { type: 'boolean' },
+      // Read by the weekly digest (indexer/digest-saved-searches.ts) besides owner_email.
       digest_recipients: { type: 'keyword' },
     },
   };

@@ -37,12 +37,6 @@ describe('the pressmon command line', () => {
     expect(result.stdout).toMatch(/^Usage: pressmon /);
   });
 
-  it.each(['serve'])('refuses %s honestly until it is built', async (command) => {
-    const result = await runCli(command.split(' '));
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`pressmon: pressmon ${command}: not implemented yet`);
-  });
-
   it('exits 2 with usage help on an unknown command', async () => {
     const result = await runCli(['crawlx']);
     expect(result.code).toBe(2);

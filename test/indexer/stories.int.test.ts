@@ -10,7 +10,7 @@ import { ensureIndices } from '../../indexer/ensure-indices.ts';
 import { indexNames } from '../../indexer/index-names.ts';
 import { assignStories } from '../../indexer/stories.ts';
 import { createStoryMatcher, dedupInfoOf } from '../../pipeline/dedup/index.ts';
-import { transformCopy, seededRandom } from '../../pipeline/dedup/make-pairs.ts';
+import { seededRandom, transformCopy } from '../../pipeline/dedup/make-pairs.ts';
 import { readCorpusJsonl } from '../../pipeline/dedup/read-corpus.ts';
 import type { Article } from '../../pipeline/types.ts';
 import { deleteTestIndices, testEsClient, uniqueIndexPrefix } from '../support/elasticsearch.ts';

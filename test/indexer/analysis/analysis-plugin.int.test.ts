@@ -7,9 +7,9 @@ import { MissingPrerequisiteError } from '../../../core/errors.ts';
 import { silentLogger } from '../../../core/logger.ts';
 import {
   ANALYSIS_PLUGIN_NAME,
+  artifactJarName,
   ensureAnalysisPlugin,
   pluginDependencies,
-  artifactJarName,
 } from '../../../indexer/local-node/analysis-plugin.ts';
 import { findJdk } from '../../../indexer/local-node/find-jdk.ts';
 import { testEsClient } from '../../support/elasticsearch.ts';
