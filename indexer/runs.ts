@@ -97,7 +97,10 @@ export async function latestJobRun(
 /**
  * Start of the latest completed (not interrupted) run of each of these jobs,
  * in one request: what the scheduler reads on every tick. Jobs that never
- * completed a run are absent.
+ * completed a run are absent. A crawl job `crawl:<source id>` also counts
+ * crawl runs started outside the scheduler (`pressmon crawl`, the first crawl
+ * of `pressmon run`) that covered its source: the source was just crawled,
+ * whoever started it.
  */
 export async function lastCompletedJobStarts(
   client: Client,
@@ -106,31 +109,59 @@ export async function lastCompletedJobStarts(
 ): Promise<Map<string, string>> {
   const starts = new Map<string, string>();
   if (jobIds.length === 0) return starts;
+  const crawlSources = jobIds
+    .filter((id) => id.startsWith(CRAWL_JOB))
+    .map((id) => id.slice(CRAWL_JOB.length));
   const response = await client.search({
     index: indexNames(prefix).runs,
     size: 0,
-    query: {
-      bool: {
-        filter: [{ terms: { job_id: [...jobIds] } }],
-        must_not: [{ term: { interrupted: true } }],
-      },
-    },
+    query: { bool: { must_not: [{ term: { interrupted: true } }] } },
     aggs: {
       jobs: {
-        terms: { field: 'job_id', size: jobIds.length },
-        aggs: { latest: { max: { field: 'started_at' } } },
+        filter: { terms: { job_id: [...jobIds] } },
+        aggs: {
+          byJob: {
+            terms: { field: 'job_id', size: jobIds.length },
+            aggs: { latest: { max: { field: 'started_at' } } },
+          },
+        },
+      },
+      manual: {
+        filter: {
+          bool: {
+            filter: [{ term: { kind: 'crawl' } }, { terms: { source_ids: crawlSources } }],
+            must_not: [{ exists: { field: 'job_id' } }],
+          },
+        },
+        aggs: {
+          bySource: {
+            terms: { field: 'source_ids', size: Math.max(1, crawlSources.length), include: crawlSources },
+            aggs: { latest: { max: { field: 'started_at' } } },
+          },
+        },
       },
     },
     ignore_unavailable: true,
   });
-  const jobs = response.aggregations?.jobs as
-    | { buckets: { key: string; latest: { value_as_string?: string; value: number | null } }[] }
+  type Buckets = { buckets: { key: string; latest: { value: number | null } }[] };
+  const aggregations = response.aggregations as
+    | { jobs?: { byJob?: Buckets }; manual?: { bySource?: Buckets } }
     | undefined;
-  for (const bucket of jobs?.buckets ?? []) {
-    if (bucket.latest.value !== null) starts.set(bucket.key, new Date(bucket.latest.value).toISOString());
+  const keepLatest = (jobId: string, value: number | null): void => {
+    if (value === null) return;
+    const start = new Date(value).toISOString();
+    const known = starts.get(jobId);
+    if (known === undefined || start > known) starts.set(jobId, start);
+  };
+  for (const bucket of aggregations?.jobs?.byJob?.buckets ?? []) keepLatest(bucket.key, bucket.latest.value);
+  for (const bucket of aggregations?.manual?.bySource?.buckets ?? []) {
+    keepLatest(`${CRAWL_JOB}${bucket.key}`, bucket.latest.value);
   }
   return starts;
 }
+
+/** Prefix of the scheduler's crawl job ids (`crawl:<source id>`, scheduler/plan-jobs.ts). */
+const CRAWL_JOB = 'crawl:';
 
 /** The latest run of every job that has one, keyed by job id (at most `maxJobs` jobs). */
 export async function latestRunPerJob(

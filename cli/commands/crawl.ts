@@ -25,7 +25,7 @@ export function registerCrawlCommand(program: Command): void {
  * its report and exit code. Ctrl-C (or SIGTERM) lets the pages in flight
  * finish, then stops; what was fetched stays in the raw archive and the spool.
  */
-export async function crawlOnce(options: CrawlOptions): Promise<void> {
+export async function crawlOnce(options: CrawlOptions): Promise<{ readonly interrupted: boolean }> {
   const { createContext } = await import('../../app/context.ts');
   const { exitCodeForCrawl, formatCrawlReport } = await import('../../app/format-report.ts');
   const { runCrawl } = await import('../../app/run-crawl.ts');
@@ -58,6 +58,7 @@ export async function crawlOnce(options: CrawlOptions): Promise<void> {
     if (options.json) printJson(report);
     else printLine(formatCrawlReport(report));
     process.exitCode = exitCodeForCrawl(report);
+    return { interrupted: controller.signal.aborted };
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
