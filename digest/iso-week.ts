@@ -1,3 +1,4 @@
+import { wallClockIn } from '../core/zoned-time.ts';
 /** An ISO-8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
 export interface IsoWeek {
   readonly year: number;
@@ -92,46 +93,12 @@ function zonedMidnight(date: Date, timeZone: string): Date {
 
 /** How far the clocks of `timeZone` are ahead of UTC at `instant`, in milliseconds. */
 function offsetMs(instant: Date, timeZone: string): number {
-  const parts = partsIn(instant, timeZone);
+  const parts = wallClockIn(instant, timeZone);
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return wall - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 function civilDateIn(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  const { year, month, day } = partsIn(instant, timeZone);
+  const { year, month, day } = wallClockIn(instant, timeZone);
   return { year, month, day };
-}
-
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-function partsIn(
-  instant: Date,
-  timeZone: string,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  let formatter = FORMATTERS.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    FORMATTERS.set(timeZone, formatter);
-  }
-  const values: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) {
-    if (part.type !== 'literal') values[part.type] = Number(part.value);
-  }
-  return {
-    year: values.year ?? 0,
-    month: values.month ?? 1,
-    day: values.day ?? 1,
-    hour: values.hour ?? 0,
-    minute: values.minute ?? 0,
-    second: values.second ?? 0,
-  };
 }

@@ -3,7 +3,6 @@ import type { Client } from '@elastic/elasticsearch';
 import type { DigestSettings } from '../config/settings.ts';
 import type { Member, PressmonConfig } from '../config/types.ts';
 import type { Logger } from '../core/logger.ts';
-import { acquireLock } from '../indexer/locks.ts';
 import {
   claimDigest,
   type DigestClaim,
@@ -12,6 +11,7 @@ import {
   getDigestRecord,
 } from '../indexer/digest-records.ts';
 import type { SkippedSavedSearch } from '../indexer/digest-saved-searches.ts';
+import { acquireLock } from '../indexer/locks.ts';
 import { recordRun } from '../indexer/runs.ts';
 import type { DigestModel } from './compose.ts';
 import { DEFAULT_RETRY, deliverDigest, type Mailer, type RetryPolicy } from './deliver.ts';

@@ -2,8 +2,8 @@ import type { SourceConfig } from '../config/types.ts';
 import { articleIdFor, normaliseUrl } from '../core/canonical-url.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
 import type { CompiledPipeline } from './compile-pipeline.ts';
-import { extractArticle } from './extract/index.ts';
 import { dedupInfoOf } from './dedup/index.ts';
+import { extractArticle } from './extract/index.ts';
 import { findTerminology, scoreFrames } from './frames/index.ts';
 import { detectLanguage } from './language/index.ts';
 import { normaliseText } from './normalise-text.ts';
@@ -13,7 +13,10 @@ import { tagTopics } from './topics/index.ts';
 import type { Article, ExtractedArticle, ProcessResult } from './types.ts';
 
 export { type CompiledPipeline, compilePipeline } from './compile-pipeline.ts';
+export { createStoryMatcher, dedupInfoOf } from './dedup/index.ts';
 export { type CompiledFrames, compileFrames, findTerminology, scoreFrames } from './frames/index.ts';
+export { detectLanguage } from './language/index.ts';
+export { normaliseText } from './normalise-text.ts';
 export {
   type CompiledOrganisations,
   compileOrganisations,
@@ -21,11 +24,7 @@ export {
 } from './organisations/index.ts';
 export { type CompiledPlaces, compilePlaces, findPlaces } from './places/index.ts';
 export type { CompiledTaxonomy } from './topics/index.ts';
-export { compileTopics, runTopicExamples } from './topics/index.ts';
-export { detectLanguage } from './language/index.ts';
-export { tagTopics } from './topics/index.ts';
-export { normaliseText } from './normalise-text.ts';
-export { createStoryMatcher, dedupInfoOf } from './dedup/index.ts';
+export { compileTopics, runTopicExamples, tagTopics } from './topics/index.ts';
 
 /** Bumped whenever a stage changes what it produces; stored on every article. */
 export const PIPELINE_VERSION = '0.3.0';

@@ -1,4 +1,4 @@
-import { parse as parseCron, validate as isValidCron } from 'node-cron';
+import { validate as isValidCron, parse as parseCron } from 'node-cron';
 import { ConfigError } from '../core/errors.ts';
 import {
   addDays,

@@ -1,3 +1,4 @@
+import { wallClockIn } from '../core/zoned-time.ts';
 /** A wall-clock time in some time zone, minute resolution; month 1-12. */
 export interface WallTime {
   readonly year: number;
@@ -16,38 +17,10 @@ export interface WallTime {
  */
 export type WallTimeKind = 'exact' | 'gap' | 'repeated';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The wall-clock time of an instant in a time zone (seconds dropped). */
 export function wallTimeOf(instant: Date, timeZone: string): WallTime {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value ?? Number.NaN);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-  };
+  const { year, month, day, hour, minute } = wallClockIn(instant, timeZone);
+  return { year, month, day, hour, minute };
 }
 
 /** Offsets change on quarter-hour boundaries in every zone in use, so they are cached per quarter hour. */

@@ -1,6 +1,6 @@
 import type { StoryComparison, StoryMatcher, StoryText } from '../types.ts';
-import { containment, sharedCount } from './similarity.ts';
 import { shingleSet } from './shingles.ts';
+import { containment, sharedCount } from './similarity.ts';
 
 /**
  * The decision rule of story folding, measured by bench/dedup (figures in its

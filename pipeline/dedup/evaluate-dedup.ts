@@ -1,5 +1,5 @@
-import type { StoryMatcher } from '../types.ts';
 import { contentHashOf } from '../fingerprint.ts';
+import type { StoryMatcher } from '../types.ts';
 import type { EvaluationPair, PairKind } from './make-pairs.ts';
 
 export interface KindFigures {

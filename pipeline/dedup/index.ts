@@ -14,8 +14,8 @@ export {
   NEAR_COPY_THRESHOLD,
 } from './decide-story.ts';
 export { bandKeys, MINHASH_SIZE, minhashSignature } from './minhash.ts';
-export { containment, jaccard, sharedCount } from './similarity.ts';
 export { dedupWords, SHINGLE_WORDS, shingleSet } from './shingles.ts';
+export { containment, jaccard, sharedCount } from './similarity.ts';
 export { titleKeyOf } from './title-key.ts';
 
 /**

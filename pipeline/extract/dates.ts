@@ -1,5 +1,5 @@
+import { type LocalDateTime, zonedTimeToUtcMs } from '../../core/zoned-time.ts';
 import { MONTH_NUMBERS, MONTH_PATTERN } from './month-names.ts';
-import { type LocalDateTime, zonedTimeToUtcMs } from './zoned-time.ts';
 
 /** How far past the fetch time a date may lie before it is taken for a mistake (1 day). */
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
-import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
+import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractionOverrides } from '../../config/types.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
@@ -16,9 +16,9 @@ import { hostLabel, removeSiteName } from './title.ts';
 import { readBylines, readStandfirst, readVisibleDates } from './visible-fields.ts';
 import { NOT_FOUND_TITLE, TAG_PATH_SEGMENT } from './vocabulary.ts';
 
+export { cleanAuthors } from './authors.ts';
 export { parseMetadataDate, parseTextDate } from './dates.ts';
 export { parseRelativeDate } from './relative-dates.ts';
-export { cleanAuthors } from './authors.ts';
 export { removeSiteName } from './title.ts';
 
 /** Every threshold of the extract stage, in one place. */

@@ -1,4 +1,4 @@
-import { timeZoneOffsetMs } from './zoned-time.ts';
+import { timeZoneOffsetMs } from '../../core/zoned-time.ts';
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { allElements, attributeSignature, boundedText } from './dom-text.ts';
 import { parseTextDate } from './dates.ts';
+import { allElements, attributeSignature, boundedText } from './dom-text.ts';
 import { parseRelativeDate } from './relative-dates.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
 

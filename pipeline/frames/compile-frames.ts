@@ -1,8 +1,8 @@
 import type { Frame, TerminologyLabel } from '../../config/types.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { COALITION_LANGUAGES } from '../../core/languages.ts';
-import { type CompiledTaxonomy, compileTopics } from '../topics/index.ts';
 import { type CompiledTerm, compileTerm } from '../text/index.ts';
+import { type CompiledTaxonomy, compileTopics } from '../topics/index.ts';
 
 /** One terminology label with its terms compiled. */
 export interface CompiledLabel {

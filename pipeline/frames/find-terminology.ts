@@ -1,4 +1,3 @@
-import type { TermMatch, TerminologyUse } from '../types.ts';
 import {
   type ArticleText,
   type CompiledTerm,
@@ -7,6 +6,7 @@ import {
   type Occurrence,
   tokeniseFields,
 } from '../text/index.ts';
+import type { TerminologyUse, TermMatch } from '../types.ts';
 import type { CompiledFrames } from './compile-frames.ts';
 
 interface LabelHit {

@@ -1,7 +1,7 @@
 import type { DetectedLanguageCode } from '../../core/languages.ts';
+import type { ArticleText } from '../text/index.ts';
 import { tagTopics } from '../topics/index.ts';
 import type { FrameScore } from '../types.ts';
-import type { ArticleText } from '../text/index.ts';
 import type { CompiledFrames } from './compile-frames.ts';
 
 /** An article's text and detected language (own-language terms weigh more). */

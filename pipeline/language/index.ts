@@ -1,2 +1,2 @@
-export { type DetectLanguageInput, DETECTION, detectLanguage } from './detect-language.ts';
+export { DETECTION, type DetectLanguageInput, detectLanguage } from './detect-language.ts';
 export { languageOfTag } from './language-codes.ts';

@@ -1,5 +1,5 @@
 import type { Organisation } from '../../config/types.ts';
-import { type NameIndex, type NamePattern, type NameWord, indexNames, tokenise } from '../text/index.ts';
+import { indexNames, type NameIndex, type NamePattern, type NameWord, tokenise } from '../text/index.ts';
 
 /** Abbreviations of up to this many letters are matched case-sensitively (`SAR` is not `sar`). */
 export const MAX_CASE_SENSITIVE_ABBREVIATION = 4;

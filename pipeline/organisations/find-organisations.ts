@@ -1,5 +1,5 @@
-import type { OrganisationMention } from '../types.ts';
 import { type ArticleText, countByKey, findNames, tokeniseFields } from '../text/index.ts';
+import type { OrganisationMention } from '../types.ts';
 import type { CompiledOrganisations } from './compile-organisations.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { DetectedLanguageCode } from '../../core/languages.ts';
-import type { PlaceMention } from '../types.ts';
 import { type ArticleText, findNames, type Token, tokeniseFields } from '../text/index.ts';
+import type { PlaceMention } from '../types.ts';
 import type { CompiledPlaces, PlaceKey } from './compile-places.ts';
 
 /** An article's text and its detected language (ambiguous place names count only in their own language). */

@@ -5,6 +5,9 @@
  * matcher and the topic tagger keeps its own API; names of organisations and
  * places have their own matcher (name-matcher.ts).
  */
+
+// The term index and finder are internal to the topic tagger's entry module; this is their one other user.
+export { type FieldIndex, findTerm, indexField, type Occurrence } from '../topics/find-terms.ts';
 export {
   type CompiledTerm,
   compileTerm,
@@ -13,8 +16,6 @@ export {
   type Token,
   tokenise,
 } from '../topics/index.ts';
-// The term index and finder are internal to the topic tagger's entry module; this is their one other user.
-export { type FieldIndex, findTerm, indexField, type Occurrence } from '../topics/find-terms.ts';
 export { type ArticleText, type FieldName, type TokenisedField, tokeniseFields } from './fields.ts';
 export {
   countByKey,

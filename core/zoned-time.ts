@@ -29,20 +29,31 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (east positive). */
-export function timeZoneOffsetMs(utcMs: number, timeZone: string): number {
+/**
+ * The wall-clock time the clocks of `timeZone` show at an instant (one cached
+ * Intl formatter per zone). The one reading of time zones that extraction,
+ * the scheduler and the digest share.
+ * @throws RangeError for a zone name the runtime does not know.
+ */
+export function wallClockIn(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(utcMs))) {
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
+  return {
+    year: parts.year ?? 1970,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (east positive). */
+export function timeZoneOffsetMs(utcMs: number, timeZone: string): number {
+  const wall = wallClockIn(new Date(utcMs), timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return asUtc - (utcMs - (utcMs % 1000));
 }
 
