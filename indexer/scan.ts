@@ -24,10 +24,33 @@ export async function* scanArticles(
   prefix: string,
   request: ScanRequest = {},
 ): AsyncGenerator<IndexedArticle> {
-  const keepAlive = request.keepAlive ?? '2m';
+  const documents = scanDocuments(client, prefix, {
+    query: { bool: { must: [textQuery(request.query ?? '')], filter: filterClauses(request) } },
+    pageSize: request.pageSize ?? 500,
+    keepAlive: request.keepAlive ?? '2m',
+  });
+  for await (const document of documents) yield fromDocument(document);
+}
+
+/**
+ * The documents of `<prefix>-articles` that match a query, page by page over a
+ * point in time with `search_after` (index order), optionally only some
+ * `_source` fields. The loop every scan shares; the point in time is closed
+ * when the loop ends, early or not.
+ */
+export async function* scanDocuments(
+  client: Client,
+  prefix: string,
+  scan: {
+    readonly query: estypes.QueryDslQueryContainer;
+    readonly pageSize: number;
+    readonly keepAlive: string;
+    readonly sourceFields?: readonly string[];
+  },
+): AsyncGenerator<ArticleDocument> {
   const pit = await client.openPointInTime({
     index: indexNames(prefix).articles,
-    keep_alive: keepAlive,
+    keep_alive: scan.keepAlive,
     ignore_unavailable: true,
   });
   let pitId = pit.id;
@@ -35,20 +58,21 @@ export async function* scanArticles(
     let after: estypes.SortResults | undefined;
     for (;;) {
       const response = await client.search<ArticleDocument>({
-        pit: { id: pitId, keep_alive: keepAlive },
-        query: { bool: { must: [textQuery(request.query ?? '')], filter: filterClauses(request) } },
+        pit: { id: pitId, keep_alive: scan.keepAlive },
+        query: scan.query,
         sort: [{ _shard_doc: 'asc' }],
-        size: request.pageSize ?? 500,
+        size: scan.pageSize,
         track_total_hits: false,
+        ...(scan.sourceFields === undefined ? {} : { _source: [...scan.sourceFields] }),
         ...(after === undefined ? {} : { search_after: after }),
       });
       pitId = response.pit_id ?? pitId;
       const hits = response.hits.hits;
       for (const hit of hits) {
-        if (hit._source !== undefined) yield fromDocument(hit._source);
+        if (hit._source !== undefined) yield hit._source;
       }
       after = hits.at(-1)?.sort;
-      if (hits.length === 0 || after === undefined) return;
+      if (hits.length < scan.pageSize || after === undefined) return;
     }
   } finally {
     await client.closePointInTime({ id: pitId }).catch(() => {});

@@ -1,6 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { CountryCode } from '../config/types.ts';
 import { indexNames } from './index-names.ts';
+import { scanDocuments } from './scan.ts';
 import { type ArticleFilters, filterClauses, textQuery } from './search-query.ts';
 import { type ArticleDocument, pickText } from './to-document.ts';
 
@@ -80,36 +81,13 @@ export async function* scanWeekArticles(
 ): AsyncGenerator<WeekArticle> {
   const interestClause = interestQuery(interest);
   if (interestClause === null) return;
-  const keepAlive = '2m';
-  const pit = await client.openPointInTime({
-    index: indexNames(prefix).articles,
-    keep_alive: keepAlive,
-    ignore_unavailable: true,
+  const documents = scanDocuments(client, prefix, {
+    query: { bool: { filter: [...weekClauses(week), interestClause] } },
+    pageSize,
+    keepAlive: '2m',
+    sourceFields: SOURCE_FIELDS,
   });
-  let pitId = pit.id;
-  try {
-    let after: estypes.SortResults | undefined;
-    for (;;) {
-      const response = await client.search<ArticleDocument>({
-        pit: { id: pitId, keep_alive: keepAlive },
-        query: { bool: { filter: [...weekClauses(week), interestClause] } },
-        sort: [{ _shard_doc: 'asc' }],
-        size: pageSize,
-        track_total_hits: false,
-        _source: SOURCE_FIELDS,
-        ...(after === undefined ? {} : { search_after: after }),
-      });
-      pitId = response.pit_id ?? pitId;
-      const hits = response.hits.hits;
-      for (const hit of hits) {
-        if (hit._source !== undefined) yield toWeekArticle(hit._source);
-      }
-      after = hits.at(-1)?.sort;
-      if (hits.length < pageSize || after === undefined) return;
-    }
-  } finally {
-    await client.closePointInTime({ id: pitId }).catch(() => {});
-  }
+  for await (const document of documents) yield toWeekArticle(document);
 }
 
 /** Per group (a member), how many articles of the window match, in all and per topic id. */
