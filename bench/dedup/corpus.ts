@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusText } from '../../pipeline/dedup/make-pairs.ts';
+import { SHARED_DATA } from '../support/shared-data.ts';
 
-const DATA = process.env.PRESSMON_DATA_DIR ?? join(import.meta.dirname, '../../../shared/data');
+const DATA = SHARED_DATA;
 /** Scripts without spaces between words: word shingles mean nothing there, and pressmon reads none. */
 const UNSPACED_LANGUAGES = new Set(['ja', 'ko', 'zh']);
 /** Texts shorter than this are not articles (captions, stubs). */

@@ -19,8 +19,8 @@ import {
   NEAR_COPY_THRESHOLD,
 } from '../../pipeline/dedup/decide-story.ts';
 import { evaluateDedup, storyText } from '../../pipeline/dedup/evaluate-dedup.ts';
-import { containment, sharedCount } from '../../pipeline/dedup/similarity.ts';
 import { shingleSet } from '../../pipeline/dedup/shingles.ts';
+import { containment, sharedCount } from '../../pipeline/dedup/similarity.ts';
 import { buildDedupPairs } from './pairs.ts';
 
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];

@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { loadConfigOrThrow } from '../../config/index.ts';
 import { loadSettings } from '../../config/settings.ts';
 import type { Member } from '../../config/types.ts';
+import { weekWindow } from '../../digest/iso-week.ts';
 import { buildDigest } from '../../digest/render.ts';
 import { selectMemberArticles } from '../../digest/select.ts';
-import { weekWindow } from '../../digest/iso-week.ts';
 import type { WeekArticle } from '../../indexer/week-articles.ts';
 import { seededRandom } from '../support/synthetic-articles.ts';
 

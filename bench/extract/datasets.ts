@@ -6,10 +6,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { SHARED_DATA } from '../support/shared-data.ts';
 import { htmlToText } from './html-text.ts';
 
 /** Default folder of the evaluation data. */
-export const EXTRACTION_DATA = '/work/shared/data/extraction';
+export const EXTRACTION_DATA = join(SHARED_DATA, 'extraction');
 
 /** Names of the evaluation sets. */
 export const SET_NAMES = ['scrapinghub-aeb', 'fundus-news-pages', 'readability-testpages'] as const;

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXTRACTION_DATA, type EvalPage, halfOf, loadSet, SET_NAMES, type SetName } from './datasets.ts';
+import { type EvalPage, EXTRACTION_DATA, halfOf, loadSet, SET_NAMES, type SetName } from './datasets.ts';
 import { type Figures, figuresOf, type PageOutcome, runExtractors } from './evaluate.ts';
 import { pressmonExtractor, readabilityExtractor } from './extractors.ts';
 import { aggregateBody, matchShingles, pageF1 } from './metrics.ts';

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KNOWN_LANGUAGES } from '../../core/languages.ts';
 import { detectLanguage } from '../../pipeline/language/index.ts';
+import { SHARED_DATA } from '../support/shared-data.ts';
 
-const DATA_DIR = join(import.meta.dirname, '../../../shared/data/language/lingua-dev');
+const DATA_DIR = join(SHARED_DATA, 'language/lingua-dev');
 const TEXT_TYPES = ['sentences', 'word-pairs', 'single-words'] as const;
 
 /** `lingua-dev → <type>.accuracy` and `<type>.<lang>` for the coalition's languages. */

@@ -18,8 +18,9 @@ import { detectLanguage } from '../../pipeline/language/index.ts';
 import { fromIso6393, ISO_639_3 } from '../../pipeline/language/language-codes.ts';
 import { readLabelledSet } from '../../pipeline/topics/read-labelled-set.ts';
 import { aebTexts, fundusTexts } from '../dedup/corpus.ts';
+import { SHARED_DATA } from '../support/shared-data.ts';
 
-const DATA_DIR = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data/language/lingua-dev');
+const DATA_DIR = process.argv[2] ?? join(SHARED_DATA, 'language/lingua-dev');
 const TEXT_TYPES = ['sentences', 'word-pairs', 'single-words'] as const;
 
 type Detector = (text: string) => string;

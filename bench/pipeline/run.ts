@@ -15,8 +15,9 @@ import { loadConfigOrThrow } from '../../config/load-config.ts';
 import { loadSettings } from '../../config/settings.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
 import { compilePipeline, processPage } from '../../pipeline/index.ts';
+import { SHARED_DATA } from '../support/shared-data.ts';
 
-const DATA = process.argv[2] ?? join(import.meta.dirname, '../../../shared/data/extraction');
+const DATA = process.argv[2] ?? join(SHARED_DATA, 'extraction');
 const ROUNDS = Number(process.argv[3] ?? 3);
 const FETCHED_AT = '2026-11-30T08:00:00.000Z';
 

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { CountryCode } from '../../config/types.ts';
 import type { DetectedLanguageCode } from '../../core/languages.ts';
 import type { Article } from '../../pipeline/types.ts';
+import { SHARED_DATA } from './shared-data.ts';
 
-const DATA = path.resolve(import.meta.dirname, '../../../shared/data/extraction');
+const DATA = path.join(SHARED_DATA, 'extraction');
 
 /** A real news text (body and language) from ../shared/data, used to make realistic documents. */
 interface RealText {
