@@ -291,7 +291,9 @@ describe('crawlSource when stopped', () => {
       settings: settingsFor('127.0.0.1'),
       logger: silentLogger(),
       lookupKnown: lookupFromSet(new Set()),
-      onPage: async () => controller.abort(),
+      onPage: async () => {
+        controller.abort();
+      },
       signal: controller.signal,
       limits: FAST,
     });
