@@ -7,9 +7,9 @@ import type { Logger } from '../core/logger.ts';
 import { checkBlockPage } from './block-page.ts';
 import type { ListingRenderer } from './browser-renderer.ts';
 import type { ProgressListener } from './crawl-progress.ts';
-import { type RequestData, releaseStaleLocks, uniqueKeyFor } from './crawl-queue.ts';
+import { pruneHandledRequests, type RequestData, releaseStaleLocks, uniqueKeyFor } from './crawl-queue.ts';
 import { failureOf, ReportBuilder, type SourceCrawlReport } from './crawl-report.ts';
-import { crawleeConfigFor, crawleeLogFor, openSourceQueue } from './crawl-storage.ts';
+import { crawleeConfigFor, crawleeLogFor, openSourceQueue, sourceQueueDir } from './crawl-storage.ts';
 import { decodeBody } from './decode-body.ts';
 import { discoverLinks } from './discover-links.ts';
 import { BlockedPageError, FetchError, HttpStatusError } from './errors.ts';
@@ -212,8 +212,12 @@ async function fetchPages(
   const requestQueue = await openSourceQueue(source.id, config);
   const freed = await releaseStaleLocks(requestQueue);
   if (freed > 0) logger.info({ freed }, 'resumed pages a stopped run left in flight');
-  const maxPages = options.maxPages ?? limits.maxPages;
   const now = context.now();
+  const pruned = await pruneHandledRequests(requestQueue, sourceQueueDir(settings.dataDir, source.id), {
+    now,
+  });
+  if (pruned > 0) logger.info({ pruned }, 'removed old handled requests from the queue');
+  const maxPages = options.maxPages ?? limits.maxPages;
   const added = await requestQueue.addRequests(
     planned.slice(0, maxPages).map(({ link, decision }) => ({
       url: link.url,
