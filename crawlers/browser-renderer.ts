@@ -6,6 +6,10 @@ import { checkHost } from './host-guard.ts';
 export interface RenderedListing {
   readonly finalUrl: string;
   readonly status: number;
+  /** Headers of the page's own answer, names lower-case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The rendered document (to tell a block page from a listing). */
+  readonly html: string;
   /** Every `a[href]` of the rendered page, absolute. */
   readonly hrefs: readonly string[];
   /** The `href` of the first element matching the next-page selector, absolute. */
@@ -82,6 +86,8 @@ export function createChromiumRenderer(options: ChromiumRendererOptions): Listin
         return {
           finalUrl: page.url(),
           status: response?.status() ?? 0,
+          headers: (await response?.allHeaders()) ?? {},
+          html: await page.content(),
           hrefs,
           ...(typeof next === 'string' && next !== '' ? { nextPageUrl: next } : {}),
         };

@@ -3,7 +3,7 @@
  * FetchedPage values (and the raw archive).
  */
 
-export { type BlockCheck, checkBlockPage } from './block-page.ts';
+export { type BlockCheck, type BlockContext, checkBlockPage } from './block-page.ts';
 export {
   type ChromiumRendererOptions,
   createChromiumRenderer,
