@@ -144,6 +144,9 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     sourceIds: reports.map((source) => source.crawl.sourceId),
     report,
     interrupted: report.interrupted,
+    healthFlags: reports.flatMap((source) =>
+      source.health.flags.map((flag) => `${source.crawl.sourceId}:${flag.kind}`),
+    ),
     ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
   }).catch((error: unknown) => {
     // The report is still printed; losing its copy in Elasticsearch must not fail the run.
