@@ -3,7 +3,11 @@ import type { JobStatus, SourceHealth, StatusReport } from './status.ts';
 /** Consecutive failing or silent runs after which a source is flagged. */
 export const DEFAULT_ALERT_RUNS = 3;
 
-/** The status as readable lines: cluster, indices, spool, jobs, sources, then flagged sources last. */
+/**
+ * The status as readable lines: cluster, indices, spool, jobs, sources, then
+ * flagged sources last (failing or silent for runs in a row, then the health
+ * flags of each source's last run).
+ */
 export function formatStatus(status: StatusReport, alertRuns = DEFAULT_ALERT_RUNS): string {
   const es = status.elasticsearch;
   const lines = [
@@ -39,6 +43,9 @@ export function formatStatus(status: StatusReport, alertRuns = DEFAULT_ALERT_RUN
   }
   if (crawl !== null && flagged.length === 0)
     lines.push(`Sources: none failing or silent for ${alertRuns} runs`);
+  for (const source of status.sources)
+    for (const flag of source.lastFlags)
+      lines.push(`HEALTH ${source.sourceId}: ${flag.kind}: ${flag.message}`);
   return lines.join('\n');
 }
 
@@ -58,7 +65,7 @@ function jobRows(jobs: readonly JobStatus[]): string[][] {
 
 function sourceRows(sources: readonly SourceHealth[]): string[][] {
   return [
-    ['source', 'last run', 'status', 'discovered', 'fetched', 'failed', 'articles'],
+    ['source', 'last run', 'status', 'discovered', 'fetched', 'failed', 'articles', 'flags'],
     ...sources.map((source) => [
       source.sourceId,
       source.lastRunAt ?? 'never',
@@ -67,6 +74,7 @@ function sourceRows(sources: readonly SourceHealth[]): string[][] {
       String(source.lastFetched),
       String(source.lastFailed),
       String(source.lastArticles),
+      source.lastFlags.map((flag) => flag.kind).join(',') || '-',
     ]),
   ];
 }

@@ -10,6 +10,7 @@ import {
   createChromiumRenderer,
   judgeSourceHealth,
   type ListingRenderer,
+  type PageOutcome,
   type PastVolume,
   type ProgressListener,
   type SourceCrawlReport,
@@ -143,6 +144,9 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlRunReport
     sourceIds: reports.map((source) => source.crawl.sourceId),
     report,
     interrupted: report.interrupted,
+    healthFlags: reports.flatMap((source) =>
+      source.health.flags.map((flag) => `${source.crawl.sourceId}:${flag.kind}`),
+    ),
     ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
   }).catch((error: unknown) => {
     // The report is still printed; losing its copy in Elasticsearch must not fail the run.
@@ -236,16 +240,18 @@ async function crawlOneSource(
     written = add(written, totals(report));
   }, WRITE_BATCH_SIZE);
 
-  const onPage = async (page: FetchedPage): Promise<void> => {
+  const onPage = async (page: FetchedPage): Promise<PageOutcome> => {
     const result = processPage(page, { source, compiled });
     if (!result.ok) {
       notArticles[result.reason] = (notArticles[result.reason] ?? 0) + 1;
       logger.debug({ url: page.finalUrl, reason: result.reason, detail: result.detail }, 'not an article');
-      return;
+      return {};
     }
     articles++;
     if (result.article.isMigrationRelated) migrationRelated++;
     await writer.add(result.article);
+    // Indexed (or spooled) under this id: a link that redirected here is known by it from now on.
+    return { articleId: result.article.id };
   };
 
   const crawl = await crawlSource({

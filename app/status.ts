@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Settings } from '../config/settings.ts';
 import type { Member, SourceConfig } from '../config/types.ts';
+import type { HealthFlag } from '../crawlers/index.ts';
 import { createEsClient } from '../indexer/es-client.ts';
 import {
   countSpooled,
@@ -42,6 +43,8 @@ export interface SourceHealth {
   readonly failingRuns: number;
   /** Latest runs in a row in which discovery found nothing at all, without failing (a silent block?). */
   readonly silentRuns: number;
+  /** The source-health flags of the last run (volume drop, block pages); empty when it had none. */
+  readonly lastFlags: readonly HealthFlag[];
 }
 
 /** A scheduler job: its schedule, its latest run and when it is next due. */
@@ -180,7 +183,14 @@ export function sourceHealth(sourceId: string, runs: readonly RunRecord[]): Sour
     const source = report?.sources?.find((candidate) => candidate.crawl.sourceId === sourceId);
     return source === undefined
       ? []
-      : [{ at: run.startedAt, crawl: source.crawl, articles: source.articles }];
+      : [
+          {
+            at: run.startedAt,
+            crawl: source.crawl,
+            articles: source.articles,
+            flags: source.health?.flags ?? [],
+          },
+        ];
   });
   const latest = results[0];
   return {
@@ -193,6 +203,7 @@ export function sourceHealth(sourceId: string, runs: readonly RunRecord[]): Sour
     lastArticles: latest?.articles ?? 0,
     failingRuns: countLeading(results, (result) => result.crawl.fetched === 0 && result.crawl.failed > 0),
     silentRuns: countLeading(results, (result) => result.crawl.discovered === 0 && result.crawl.failed === 0),
+    lastFlags: latest?.flags ?? [],
   };
 }
 
@@ -217,5 +228,6 @@ function unknownHealth(source: SourceConfig): SourceHealth {
     lastArticles: 0,
     failingRuns: 0,
     silentRuns: 0,
+    lastFlags: [],
   };
 }

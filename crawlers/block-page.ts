@@ -1,3 +1,5 @@
+import { BlockedPageError } from './errors.ts';
+
 /**
  * Signs that a site answered with a block page (a bot challenge, a CAPTCHA,
  * "access denied") instead of the page asked for: one named table, checked
@@ -31,25 +33,53 @@ export type BlockCheck =
   | { readonly isBlocked: true; readonly signal: string };
 
 /**
- * Whether an answer is a block page. A 200 counts only with a challenge sign,
- * or a CAPTCHA on a small page (an article may mention "access denied"); a
- * 401/403/429/503 counts with any sign, or with a Cloudflare mitigation
- * header; a bare 403 is `forbidden` (a site that refuses us everywhere).
+ * What the answer was expected to be: an article page; an HTML listing (a
+ * section or search page); or a feed or sitemap that did not parse as one.
+ */
+export type BlockContext = 'article' | 'listing' | 'unreadable-listing';
+
+/**
+ * Whether an answer is a block page. A 401/403/429/503 counts with any sign,
+ * or with a Cloudflare mitigation header; a bare 403 is `forbidden` (a site
+ * that refuses us everywhere). A 200 article page counts only with a
+ * challenge sign, or a CAPTCHA on a small page (an article may mention
+ * "access denied"); a 200 HTML listing also with an "access denied" sign (a
+ * listing's title is the site's, not a story's); a feed or sitemap that did
+ * not parse with any sign.
  */
 export function checkBlockPage(
   status: number,
   headers: Readonly<Record<string, string>>,
   html: string,
+  context: BlockContext = 'article',
 ): BlockCheck {
   if (headers['cf-mitigated'] !== undefined) return { isBlocked: true, signal: 'cloudflare-challenge' };
   const head = html.slice(0, SNIFF_CHARS);
   for (const [signal, pattern] of BODY_SIGNS) {
     if (!pattern.test(head)) continue;
-    // An article may carry a CAPTCHA for its comment form: with a 200, only a small page is a challenge.
-    const isChallengeSized = signal === 'captcha' && html.length < SMALL_PAGE_CHARS;
-    if (BLOCK_STATUSES.has(status) || signal === 'cloudflare-challenge' || isChallengeSized)
+    if (BLOCK_STATUSES.has(status) || context === 'unreadable-listing' || signal === 'cloudflare-challenge')
       return { isBlocked: true, signal };
+    // An article may carry a CAPTCHA for its comment form: with a 200, only a small page is a challenge.
+    if (signal === 'captcha' && html.length < SMALL_PAGE_CHARS) return { isBlocked: true, signal };
+    if (signal === 'access-denied' && context === 'listing') return { isBlocked: true, signal };
   }
   if (status === 403) return { isBlocked: true, signal: 'forbidden' };
   return { isBlocked: false };
+}
+
+/**
+ * The error for a listing that answered with a block page, or undefined when
+ * it did not (see checkBlockPage for what counts in each context). Feeds and
+ * sitemaps are checked as `unreadable-listing` only once they fail to parse:
+ * a real feed may have an item titled "CAPTCHA".
+ */
+export function blockedListingError(
+  url: string,
+  answer: { readonly status: number; readonly headers: Readonly<Record<string, string>> },
+  text: string,
+  sourceId: string,
+  context: Exclude<BlockContext, 'article'> = 'listing',
+): BlockedPageError | undefined {
+  const block = checkBlockPage(answer.status, answer.headers, text, context);
+  return block.isBlocked ? new BlockedPageError(url, answer.status, block.signal, { sourceId }) : undefined;
 }

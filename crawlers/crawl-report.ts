@@ -7,6 +7,8 @@ export interface CrawlFailure {
   readonly message: string;
   /** The HTTP status, when the server answered. */
   readonly status?: number;
+  /** True for a listing (feed, sitemap, section or search page) rather than an article page. */
+  readonly isListing?: boolean;
 }
 
 /** The failure a FetchError stands for. */
@@ -42,7 +44,10 @@ export interface SourceCrawlReport {
   readonly skippedKnown: number;
   /** Known articles fetched again because they are younger than the source's `refreshHours`. */
   readonly refreshed: number;
-  /** Pages that answered with a block page (CAPTCHA, bot challenge, access denied, 403); also in `failures`. */
+  /**
+   * Pages and listings that answered with a block page (CAPTCHA, bot challenge, access denied, 403
+   * with a sign); also in `failures`.
+   */
   readonly blocked: number;
   /** Links to hosts other than the source's own; not followed. */
   readonly skippedOffSite: number;

@@ -3,14 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BasicCrawler, type Request, type RequestQueue } from 'crawlee';
 import type { Settings } from '../config/settings.ts';
 import type { PerLanguage, SourceConfig, TermPattern } from '../config/types.ts';
-import { articleIdFor } from '../core/canonical-url.ts';
 import type { Logger } from '../core/logger.ts';
 import { checkBlockPage } from './block-page.ts';
 import type { ListingRenderer } from './browser-renderer.ts';
 import type { ProgressListener } from './crawl-progress.ts';
-import { type RequestData, releaseStaleLocks, uniqueKeyFor } from './crawl-queue.ts';
+import { pruneHandledRequests, type RequestData, releaseStaleLocks, uniqueKeyFor } from './crawl-queue.ts';
 import { failureOf, ReportBuilder, type SourceCrawlReport } from './crawl-report.ts';
-import { crawleeConfigFor, crawleeLogFor, openSourceQueue } from './crawl-storage.ts';
+import { crawleeConfigFor, crawleeLogFor, openSourceQueue, sourceQueueDir } from './crawl-storage.ts';
 import { decodeBody } from './decode-body.ts';
 import { discoverLinks } from './discover-links.ts';
 import { BlockedPageError, FetchError, HttpStatusError } from './errors.ts';
@@ -21,6 +20,7 @@ import { retryAfterMs } from './retry-after.ts';
 import { RobotsCache } from './robots-cache.ts';
 import { SourceFetcher } from './source-fetcher.ts';
 import type { DiscoveredLink, FetchedPage } from './types.ts';
+import { UrlAliases } from './url-aliases.ts';
 
 /** Limits of one source's crawl. */
 export interface CrawlLimits {
@@ -59,9 +59,11 @@ export interface CrawlSourceOptions {
    * Receives each fetched page, after it is in the raw archive. The page counts
    * as done (it leaves the persistent queue) once this resolves, so it must
    * resolve only when what it does with the page is stored. A throw is
-   * recorded as a `page-handler` failure.
+   * recorded as a `page-handler` failure. Resolving with the id the article
+   * was stored under lets later runs know a link that redirects (or whose
+   * canonical URL differs) as that article, instead of fetching it again.
    */
-  readonly onPage: (page: FetchedPage) => Promise<void>;
+  readonly onPage: (page: FetchedPage) => Promise<PageOutcome | undefined>;
   /** Renders the sections of `browser: true` sources; without it they are read as plain HTML. */
   readonly renderer?: ListingRenderer;
   /** Each topic's terms per language, for site search (none: no searches). */
@@ -72,10 +74,20 @@ export interface CrawlSourceOptions {
   readonly signal?: AbortSignal;
   /** Overrides of CRAWL_DEFAULTS (tests use short backoffs). */
   readonly limits?: Partial<CrawlLimits>;
+  /** The clock of the queue's day keys, refresh ages and queue pruning; default the system clock. */
+  readonly now?: () => Date;
+}
+
+/** What `onPage` did with a page. */
+export interface PageOutcome {
+  /** The id the page's article was stored under (articleIdFor of its canonical URL). */
+  readonly articleId?: string;
 }
 
 interface FetchContext {
   readonly fetcher: SourceFetcher;
+  readonly aliases: UrlAliases;
+  readonly now: () => Date;
   readonly report: ReportBuilder;
   readonly logger: Logger;
   readonly limits: CrawlLimits;
@@ -119,8 +131,10 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
       // a progress display must never stop a crawl
     }
   };
-  const context: FetchContext = { fetcher, report, logger, limits, progress };
+  const now = options.now ?? (() => new Date());
   try {
+    const aliases = await UrlAliases.open(settings.dataDir, source.id);
+    const context: FetchContext = { fetcher, aliases, now, report, logger, limits, progress };
     progress('discovering');
     const discoveryStart = Date.now();
     const discovery = await discoverLinks(source, fetcher, {
@@ -140,7 +154,7 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
     report.skippedOffSite = discovery.skippedOffSite;
     report.listingsFetched = discovery.listingsFetched;
     report.listingsNotModified = discovery.notModified;
-    const planned = await planFetches(discovery.links, options, report);
+    const planned = await planFetches(discovery.links, options, context);
     if (signal?.aborted) {
       report.aborted = true;
       return report.build();
@@ -172,12 +186,13 @@ interface PlannedFetch {
 async function planFetches(
   links: readonly DiscoveredLink[],
   options: CrawlSourceOptions,
-  report: ReportBuilder,
+  { aliases, report, now }: FetchContext,
 ): Promise<PlannedFetch[]> {
-  const ids = links.map((link) => articleIdFor(link.url));
+  // A link that redirected (or had another canonical URL) before is looked up as the article it led to.
+  const ids = links.map((link) => aliases.idFor(link.url));
   const known = ids.length === 0 ? new Map() : await options.lookupKnown(ids);
   const planned: PlannedFetch[] = [];
-  const nowMs = Date.now();
+  const nowMs = now().getTime();
   links.forEach((link, index) => {
     const decision = decideFetch(known.get(ids[index] ?? ''), options.source.refreshHours, nowMs);
     if (decision === 'skip-known') report.skippedKnown += 1;
@@ -197,8 +212,12 @@ async function fetchPages(
   const requestQueue = await openSourceQueue(source.id, config);
   const freed = await releaseStaleLocks(requestQueue);
   if (freed > 0) logger.info({ freed }, 'resumed pages a stopped run left in flight');
+  const now = context.now();
+  const pruned = await pruneHandledRequests(requestQueue, sourceQueueDir(settings.dataDir, source.id), {
+    now,
+  });
+  if (pruned > 0) logger.info({ pruned }, 'removed old handled requests from the queue');
   const maxPages = options.maxPages ?? limits.maxPages;
-  const now = new Date();
   const added = await requestQueue.addRequests(
     planned.slice(0, maxPages).map(({ link, decision }) => ({
       url: link.url,
@@ -299,7 +318,7 @@ async function handlePage(
   const data = request.userData as Partial<RequestData>;
   if (data.isRefresh !== true) {
     // A run killed after storing the page but before the queue marked it handled: do not fetch it twice.
-    const known = await options.lookupKnown([articleIdFor(request.url)]);
+    const known = await options.lookupKnown([context.aliases.idFor(request.url)]);
     if (known.size > 0) {
       context.report.skippedKnown += 1;
       return;
@@ -331,8 +350,9 @@ async function handlePage(
   context.report.fetched += 1;
   if (data.isRefresh === true) context.report.refreshed += 1;
   context.logger.debug({ url: request.url, status: answer.status, charset: decoded.charset }, 'page fetched');
+  let articleId: string | undefined;
   try {
-    await options.onPage(page);
+    articleId = (await options.onPage(page))?.articleId;
   } catch (error) {
     context.report.fail({
       url: request.url,
@@ -340,5 +360,10 @@ async function handlePage(
       message: `onPage for ${request.url} failed: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
+  if (articleId !== undefined)
+    await context.aliases.remember(request.url, articleId).catch((error: unknown) => {
+      // Only costs a second fetch of this article on a later day.
+      context.logger.warn({ url: request.url, err: error }, 'could not record the URL alias');
+    });
   context.progress('fetching');
 }

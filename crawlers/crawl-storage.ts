@@ -27,9 +27,19 @@ export function crawleeConfigFor(dataDir: string, sourceId: string): Configurati
   });
 }
 
+/** The name of a source's request queue. */
+function queueNameFor(sourceId: string): string {
+  return `pressmon-${sourceId}`;
+}
+
+/** The folder crawlee keeps a source's request queue in: one JSON file per request. */
+export function sourceQueueDir(dataDir: string, sourceId: string): string {
+  return path.join(crawleeStorageDir(dataDir, sourceId), 'request_queues', queueNameFor(sourceId));
+}
+
 /** The named, persistent request queue of one source. */
 export async function openSourceQueue(sourceId: string, config: Configuration): Promise<RequestQueue> {
-  return RequestQueue.open(`pressmon-${sourceId}`, { config });
+  return RequestQueue.open(queueNameFor(sourceId), { config });
 }
 
 const LEVEL_NAMES: Readonly<Record<number, 'error' | 'warn' | 'info' | 'debug' | 'trace'>> = {

@@ -1,4 +1,5 @@
 import { parseFeed } from 'feedsmith';
+import { blockedListingError } from './block-page.ts';
 import { failureOf } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import {
@@ -93,16 +94,22 @@ export async function discoverFromFeed(feedUrl: string, context: DiscoveryContex
     const cached = cache?.get(feedUrl);
     if (answer.status === 304 && cached !== undefined)
       return { links: cached.links, failures: [], listingsFetched: 1, notModified: 1 };
-    if (answer.status >= 400 || answer.status === 304)
-      throw new HttpStatusError(feedUrl, answer.status, { sourceId: context.sourceId });
     const text = decodeBody(answer.body, answer.headers['content-type']).text;
+    if (answer.status >= 400 || answer.status === 304)
+      throw (
+        blockedListingError(feedUrl, answer, text, context.sourceId) ??
+        new HttpStatusError(feedUrl, answer.status, { sourceId: context.sourceId })
+      );
     const parsed = parseFeedLinks(text, answer.finalUrl, context.sourceId);
-    if (!parsed.ok)
-      return {
-        links: [],
-        failures: [{ url: feedUrl, reason: parsed.reason, message: parsed.message }],
-        listingsFetched: 1,
-      };
+    if (!parsed.ok) {
+      // A challenge or "access denied" page served with 200 where the feed should be.
+      const blocked = blockedListingError(feedUrl, answer, text, context.sourceId, 'unreadable-listing');
+      const failure =
+        blocked === undefined
+          ? { url: feedUrl, reason: parsed.reason, message: parsed.message }
+          : failureOf(feedUrl, blocked);
+      return { links: [], failures: [failure], listingsFetched: 1 };
+    }
     cache?.set(feedUrl, answer.headers, { links: parsed.links });
     return { links: parsed.links, failures: [], listingsFetched: 1 };
   } catch (error) {

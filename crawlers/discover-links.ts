@@ -1,5 +1,6 @@
 import type { PerLanguage, SectionDiscovery, SourceConfig, TermPattern } from '../config/types.ts';
 import { normaliseUrl } from '../core/canonical-url.ts';
+import { blockedListingError } from './block-page.ts';
 import type { ListingRenderer } from './browser-renderer.ts';
 import { type CrawlFailure, failureOf } from './crawl-report.ts';
 import { discoverFromFeed } from './discover-feed.ts';
@@ -85,7 +86,7 @@ export async function discoverLinks(
   let notModified = 0;
   for (const method of plan) {
     const result = await method();
-    failures.push(...result.failures);
+    failures.push(...result.failures.map((failure) => ({ ...failure, isListing: true })));
     listingsFetched += result.listingsFetched ?? 0;
     notModified += result.notModified ?? 0;
     for (const link of result.links) {
@@ -129,6 +130,8 @@ async function discoverRenderedSection(
       const rendered = await fetcher.withHostSlot(url, () =>
         renderer.render(url, (request) => fetcher.isAllowed(request), section.nextPageSelector),
       );
+      const blocked = blockedListingError(url, rendered, rendered.html, source.id);
+      if (blocked !== undefined) throw blocked;
       if (rendered.status >= 400) throw new HttpStatusError(url, rendered.status, { sourceId: source.id });
       for (const link of filterListingLinks(rendered.hrefs, rendered.finalUrl, pattern))
         links.push(makeLink({ url: link, sourceId: source.id, via: 'browser-section' }));

@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { SectionDiscovery } from '../config/types.ts';
+import { blockedListingError } from './block-page.ts';
 import { type CrawlFailure, failureOf } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import {
@@ -74,8 +75,10 @@ export async function discoverFromSection(
     seenPages.add(url);
     try {
       const answer = await context.fetchListing(url, HTML_ACCEPT);
-      if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
       const html = decodeBody(answer.body, answer.headers['content-type']).text;
+      const blocked = blockedListingError(url, answer, html, context.sourceId);
+      if (blocked !== undefined) throw blocked;
+      if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
       const page = readListingPage(html, answer.finalUrl, pattern, section.nextPageSelector);
       for (const url of page.links) links.push(makeLink({ url, sourceId: context.sourceId, via: 'section' }));
       pageUrl = page.nextPageUrl;

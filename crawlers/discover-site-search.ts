@@ -1,4 +1,5 @@
 import type { PerLanguage, SiteSearchDiscovery, TermPattern } from '../config/types.ts';
+import { blockedListingError } from './block-page.ts';
 import { type CrawlFailure, failureOf } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import { readListingPage } from './discover-section.ts';
@@ -65,15 +66,18 @@ export async function discoverFromSiteSearch(
     const url = searchUrlFor(search.urlTemplate, query);
     try {
       const answer = await context.fetchListing(url, HTML_ACCEPT);
-      if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
       const html = decodeBody(answer.body, answer.headers['content-type']).text;
+      const blocked = blockedListingError(url, answer, html, context.sourceId);
+      if (blocked !== undefined) throw blocked;
+      if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
       for (const link of readListingPage(html, answer.finalUrl, pattern).links)
         links.push(makeLink({ url: link, sourceId: context.sourceId, via: 'site-search' }));
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       failures.push(failureOf(url, error));
-      // robots.txt disallows the search (or the site is unreachable): the other queries would fail alike.
-      if (error.reason === 'robots' || error.reason === 'refused-private-address') break;
+      // robots.txt disallows the search, the site is unreachable or shows a block page: the other
+      // queries would fail alike (and a block page is no invitation to knock again).
+      if (['robots', 'refused-private-address', 'blocked'].includes(error.reason)) break;
     }
   }
   return { links: dedupeLinks(links), failures, listingsFetched: queries.length };

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
+import { blockedListingError } from './block-page.ts';
 import { type CrawlFailure, failureOf } from './crawl-report.ts';
 import { decodeBody } from './decode-body.ts';
 import {
@@ -154,13 +155,18 @@ async function readSitemap(
       sitemaps,
     };
   }
+  const text = sitemapText(answer.body, answer.headers['content-type']);
   if (answer.status >= 400 || answer.status === 304)
-    throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
-  const parsed = parseSitemap(
-    sitemapText(answer.body, answer.headers['content-type']),
-    answer.finalUrl,
-    context.sourceId,
-  );
+    throw (
+      blockedListingError(url, answer, text, context.sourceId) ??
+      new HttpStatusError(url, answer.status, { sourceId: context.sourceId })
+    );
+  const parsed = parseSitemap(text, answer.finalUrl, context.sourceId);
   if (parsed.ok) cache?.set(url, answer.headers, { links: parsed.links, sitemaps: parsed.sitemaps });
+  else {
+    // A challenge or "access denied" page served with 200 where the sitemap should be.
+    const blocked = blockedListingError(url, answer, text, context.sourceId, 'unreadable-listing');
+    if (blocked !== undefined) throw blocked;
+  }
   return parsed;
 }

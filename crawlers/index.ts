@@ -3,7 +3,7 @@
  * FetchedPage values (and the raw archive).
  */
 
-export { type BlockCheck, checkBlockPage } from './block-page.ts';
+export { type BlockCheck, type BlockContext, checkBlockPage } from './block-page.ts';
 export {
   type ChromiumRendererOptions,
   createChromiumRenderer,
@@ -12,7 +12,13 @@ export {
 } from './browser-renderer.ts';
 export type { CrawlProgress, ProgressListener } from './crawl-progress.ts';
 export type { CrawlFailure, SourceCrawlReport } from './crawl-report.ts';
-export { CRAWL_DEFAULTS, type CrawlLimits, type CrawlSourceOptions, crawlSource } from './crawl-source.ts';
+export {
+  CRAWL_DEFAULTS,
+  type CrawlLimits,
+  type CrawlSourceOptions,
+  crawlSource,
+  type PageOutcome,
+} from './crawl-source.ts';
 export { crawleeStorageDir } from './crawl-storage.ts';
 export { type CharsetSource, type DecodedBody, decodeBody } from './decode-body.ts';
 export { discoverFromFeed, type FeedParse, parseFeedLinks } from './discover-feed.ts';
@@ -45,3 +51,4 @@ export {
 export { parseRobotsTxt, type RobotsTxt } from './robots-txt.ts';
 export { type HealthFlag, judgeSourceHealth, type PastVolume, type SourceHealth } from './source-health.ts';
 export type { DiscoveredLink, FetchedPage } from './types.ts';
+export { UrlAliases } from './url-aliases.ts';

@@ -26,7 +26,10 @@ export const HEALTH_RULES = {
   minUsualVolume: 4,
   /** Runs needed before volume is judged at all. */
   minRuns: 2,
-  /** Pages answered with a block page (or 403): at least this many, and at least `blockedShare` of the answers. */
+  /**
+   * Article pages answered with a block page (or 403): at least this many, and at least `blockedShare`
+   * of the answers. One blocked listing is enough.
+   */
   minBlocked: 2,
   blockedShare: 0.5,
 } as const;
@@ -40,8 +43,8 @@ export interface PastVolume {
 /**
  * Judges one source's crawl against its recent runs (newest first, aborted
  * ones ignored): flagged when discovery found nothing or far fewer links than
- * usual (the median), or when most answers were block pages (CAPTCHA,
- * Cloudflare challenge, "access denied") or 403s.
+ * usual (the median); or when a listing, or most article pages, answered
+ * with block pages (CAPTCHA, Cloudflare challenge, "access denied") or 403s.
  */
 export function judgeSourceHealth(report: SourceCrawlReport, history: readonly PastVolume[]): SourceHealth {
   const flags: HealthFlag[] = [];
@@ -60,24 +63,43 @@ export function judgeSourceHealth(report: SourceCrawlReport, history: readonly P
         message: `found ${volume} links, far below the usual ${usual} (median of ${past.length} runs)`,
       });
   }
-  const blocked = report.failures.filter(
-    (failure) => failure.reason === 'blocked' || failure.status === 403,
-  ).length;
-  const answered = report.fetched + blocked;
-  if (blocked >= HEALTH_RULES.minBlocked && blocked >= answered * HEALTH_RULES.blockedShare) {
-    const signs = [
-      ...new Set(
-        report.failures
-          .filter((f) => f.reason === 'blocked')
-          .map((f) => f.message.replace(/^.*\((.*)\)$/, '$1')),
-      ),
-    ];
-    flags.push({
-      kind: 'blocked',
-      message: `${blocked} of ${answered} answers were block pages or 403${signs.length > 0 ? ` (${signs.join(', ')})` : ''}`,
-    });
-  }
+  const blocked = blockedFlag(report);
+  if (blocked !== undefined) flags.push(blocked);
   return { ok: flags.length === 0, flags, volume, usualVolume: usual, runsCompared: past.length };
+}
+
+/** Listings shown by name in a `blocked` flag. */
+const LISTINGS_NAMED = 3;
+
+/**
+ * The `blocked` flag: any listing (feed, sitemap, section or search page)
+ * that answered with a block page or 403, since it cuts discovery off; or
+ * article pages, when most answers were block pages.
+ */
+function blockedFlag(report: SourceCrawlReport): HealthFlag | undefined {
+  const blocked = report.failures.filter((failure) => failure.reason === 'blocked' || failure.status === 403);
+  const listings = blocked.filter((failure) => failure.isListing === true);
+  const pages = blocked.length - listings.length;
+  const answered = report.fetched + pages;
+  const arePagesBlocked = pages >= HEALTH_RULES.minBlocked && pages >= answered * HEALTH_RULES.blockedShare;
+  if (listings.length === 0 && !arePagesBlocked) return undefined;
+  const signs = [
+    ...new Set(
+      blocked.filter((f) => f.reason === 'blocked').map((f) => f.message.replace(/^.*\((.*)\)$/, '$1')),
+    ),
+  ];
+  const parts: string[] = [];
+  if (listings.length > 0) {
+    const named = listings.slice(0, LISTINGS_NAMED).map((failure) => failure.url);
+    const more = listings.length > LISTINGS_NAMED ? ` and ${listings.length - LISTINGS_NAMED} more` : '';
+    const noun = listings.length === 1 ? 'listing' : 'listings';
+    parts.push(`${listings.length} ${noun} answered with a block page or 403 (${named.join(', ')}${more})`);
+  }
+  if (arePagesBlocked) parts.push(`${pages} of ${answered} answers were block pages or 403`);
+  return {
+    kind: 'blocked',
+    message: `${parts.join('; ')}${signs.length > 0 ? ` (${signs.join(', ')})` : ''}`,
+  };
 }
 
 function median(values: readonly number[]): number {

@@ -19,6 +19,11 @@ export interface RunRecord {
   readonly jobId?: string;
   /** True when the run was stopped early (SIGTERM, Ctrl-C); its job is due again. */
   readonly interrupted?: boolean;
+  /**
+   * The source-health flags of a crawl run as `<source id>:<kind>` (`hotnews:blocked`), searchable
+   * (`health_flags`, and the kinds alone in `health_flag_kinds`); absent on runs recorded before.
+   */
+  readonly healthFlags?: readonly string[];
 }
 
 /** Stores a run's record under its id; recording the same run again replaces it. */
@@ -35,6 +40,12 @@ export async function recordRun(client: Client, prefix: string, run: RunRecord):
       report: run.report,
       ...(run.jobId === undefined ? {} : { job_id: run.jobId }),
       interrupted: run.interrupted ?? false,
+      ...(run.healthFlags === undefined
+        ? {}
+        : {
+            health_flags: [...new Set(run.healthFlags)],
+            health_flag_kinds: [...new Set(run.healthFlags.map((flag) => flag.replace(/^.*:/, '')))],
+          }),
     },
     // Visible to the next search at once: the scheduler of another process reads it to skip a done slot.
     refresh: 'wait_for',
@@ -50,6 +61,7 @@ interface RunDocument {
   report: unknown;
   job_id?: string;
   interrupted?: boolean;
+  health_flags?: string[];
 }
 
 /** The latest runs of a kind, newest first. */
@@ -239,6 +251,7 @@ function toRecords(hits: readonly estypes.SearchHit<RunDocument>[]): RunRecord[]
         report: doc.report,
         ...(doc.job_id === undefined ? {} : { jobId: doc.job_id }),
         interrupted: doc.interrupted ?? false,
+        ...(doc.health_flags === undefined ? {} : { healthFlags: doc.health_flags }),
       },
     ];
   });

@@ -17,6 +17,9 @@ export function runsMapping(): estypes.MappingTypeMapping {
       source_ids: { type: 'keyword' },
       job_id: { type: 'keyword' },
       interrupted: { type: 'boolean' },
+      // Source-health flags of a crawl run: `<source id>:<kind>` (`hotnews:blocked`), and the kinds alone.
+      health_flags: { type: 'keyword' },
+      health_flag_kinds: { type: 'keyword' },
       report: { type: 'object', enabled: false },
     },
   };

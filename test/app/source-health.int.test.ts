@@ -10,6 +10,7 @@ import { loadSettings } from '../../config/settings.ts';
 import type { PressmonConfig } from '../../config/types.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { ensureIndices, latestRuns, recordRun } from '../../indexer/index.ts';
+import { runsMapping } from '../../indexer/support-mappings.ts';
 import {
   articleHtml,
   type LocalSite,
@@ -41,6 +42,9 @@ beforeAll(async () => {
     '/a/2': { status: 403, body: CHALLENGE },
     '/a/3': { status: 403, body: CHALLENGE },
   });
+  // A runs index from before the health-flag fields: ensureIndices must add them in place.
+  const { health_flags: _flags, health_flag_kinds: _kinds, ...older } = runsMapping().properties ?? {};
+  await client.indices.create({ index: `${prefix}-runs`, mappings: { dynamic: false, properties: older } });
   await ensureIndices(client, prefix);
   // Four earlier runs in which the source found about 40 links each.
   for (const [index, discovered] of [40, 38, 42, 41].entries()) {
@@ -88,5 +92,17 @@ describe('source health', () => {
     expect(recorded?.runId).toBe(report.runId);
     const stored = recorded?.report as CrawlRunReport | undefined;
     expect(stored?.sources[0]?.health.flags).toEqual(health?.flags);
+    expect(recorded?.healthFlags).toEqual(['local-test:volume-drop', 'local-test:blocked']);
+  });
+
+  it('makes the flags searchable in the run record, by source and flag or by flag alone', async () => {
+    const find = async (query: Record<string, unknown>) => {
+      const response = await client.search({ index: `${prefix}-runs`, query });
+      return response.hits.hits.map((hit) => hit._id);
+    };
+    const [latest] = await latestRuns(client, prefix, 'crawl', 1);
+    expect(await find({ term: { health_flags: 'local-test:blocked' } })).toEqual([latest?.runId]);
+    expect(await find({ term: { health_flag_kinds: 'volume-drop' } })).toEqual([latest?.runId]);
+    expect(await find({ term: { health_flag_kinds: 'volume-zero' } })).toEqual([]);
   });
 });

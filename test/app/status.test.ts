@@ -49,7 +49,25 @@ describe('source health over the latest runs', () => {
       lastArticles: 0,
       failingRuns: 3,
       silentRuns: 0,
+      lastFlags: [],
     });
+  });
+
+  it("keeps the health flags of the source's last run", () => {
+    const blocked = { kind: 'blocked', message: '1 listing answered with a block page or 403' } as const;
+    const flaggedRun: RunRecord = {
+      ...run('2026-11-25', { hotnews: { discovered: 0, fetched: 0, failed: 1 } }),
+      report: {
+        sources: [
+          {
+            crawl: { sourceId: 'hotnews', discovered: 0, fetched: 0, failed: 1 },
+            health: { flags: [blocked] },
+          },
+        ],
+      },
+    };
+    expect(sourceHealth('hotnews', [flaggedRun, ...RUNS]).lastFlags).toEqual([blocked]);
+    expect(sourceHealth('hotnews', RUNS.slice(1)).lastFlags).toEqual([]);
   });
 
   it('counts the runs in a row in which a source found nothing at all (silent blocking)', () => {
@@ -124,6 +142,35 @@ describe('formatStatus', () => {
     const text = formatStatus(status);
     expect(text).toMatch(/hotnews\s+2026-11-24\s+failed\s+0\s+0\s+2\s+0/);
     expect(text).toMatch(/oko\s+2026-11-24\s+ok\s+0\s+0\s+0\s+0/);
+  });
+
+  it("shows each source's health flags of its last run, in the table and with their reasons", () => {
+    const [hotnews, oko] = status.sources;
+    if (hotnews === undefined || oko === undefined) throw new Error('fixture sources missing');
+    const flagged: StatusReport = {
+      ...status,
+      sources: [
+        {
+          ...hotnews,
+          lastFlags: [
+            { kind: 'volume-zero', message: 'found no links (usually 30 over 3 runs)' },
+            {
+              kind: 'blocked',
+              message: '1 listing answered with a block page or 403 (https://h.example/rss)',
+            },
+          ],
+        },
+        oko,
+      ],
+    };
+    const text = formatStatus(flagged);
+    expect(text).toMatch(/hotnews\s+2026-11-24\s+failed\s+0\s+0\s+2\s+0\s+volume-zero,blocked/);
+    expect(text).toMatch(/oko\s+2026-11-24\s+ok\s+0\s+0\s+0\s+0\s+-/);
+    expect(text).toContain('HEALTH hotnews: volume-zero: found no links (usually 30 over 3 runs)');
+    expect(text).toContain(
+      'HEALTH hotnews: blocked: 1 listing answered with a block page or 403 (https://h.example/rss)',
+    );
+    expect(formatStatus(status)).not.toContain('HEALTH');
   });
 
   it('flags nobody below the threshold', () => {

@@ -11,7 +11,9 @@ import { silentLogger } from '../../core/logger.ts';
 import { createChromiumRenderer, type ListingRenderer } from '../../crawlers/browser-renderer.ts';
 import { crawlSource } from '../../crawlers/crawl-source.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
+import { compilePipeline, processPage } from '../../pipeline/index.ts';
 import {
+  EN_REDIRECT,
   type FixtureSite,
   RO_SEARCH,
   RU_UK_JS_SECTION,
@@ -116,6 +118,42 @@ describe('section pages', () => {
     ).map((entry) => manifestUrl(entry, site.outlets));
     expect(finals).toEqual(expected.sort());
     expect(report.failedByReason).toEqual({ robots: 1, 'http-4xx': 1, 'http-5xx': 1 });
+  });
+});
+
+describe('redirects', () => {
+  it('fetches an article reached through a redirect chain once across daily runs: the next day its link is known as the article it led to', async () => {
+    const en = source('en-fixture', {
+      sections: config.sources.find((s) => s.id === 'en-fixture')?.discovery.sections ?? [],
+    });
+    const compiled = compilePipeline(config);
+    const indexed = new Set<string>();
+    const crawlOn = (day: Date) =>
+      crawlSource({
+        source: en,
+        settings,
+        logger: silentLogger(),
+        lookupKnown: lookupFromSet(indexed),
+        // What run-crawl does: the article is stored under the id of its canonical (here: final) URL.
+        onPage: async (page) => {
+          const result = processPage(page, { source: en, compiled });
+          if (!result.ok) return undefined;
+          indexed.add(result.article.id);
+          return { articleId: result.article.id };
+        },
+        limits: { retryBackoffMs: 20, fetchTimeoutMs: 5_000 },
+        now: () => day,
+      });
+    const before = site.requests.length;
+    const first = await crawlOn(new Date());
+    const nextDay = await crawlOn(new Date(Date.now() + 86_400_000));
+    const hits = (path: string) =>
+      site.requests.slice(before).filter((entry) => entry.outletId === 'en-fixture' && entry.path === path);
+    expect(hits(EN_REDIRECT.start)).toHaveLength(1);
+    expect(hits(EN_REDIRECT.end)).toHaveLength(1);
+    expect(first.fetched).toBeGreaterThan(0);
+    expect(nextDay).toMatchObject({ discovered: first.discovered, fetched: 0 });
+    expect(nextDay.skippedKnown).toBe(first.fetched);
   });
 });
 
