@@ -1,3 +1,4 @@
+import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../../digest/unsubscribe.ts';
 import { getUnsubscription, listUnsubscriptions } from '../../indexer/unsubscriptions.ts';
@@ -171,6 +172,33 @@ describe('the other POSTs stay protected', () => {
       body: JSON.stringify({ username: ANALYST.name, password: ANALYST.password }),
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('the confirmation page in Chromium, JavaScript off', () => {
+  it('the button submits under the CSP and the page says it is done', async () => {
+    const member = 'browser@example.org';
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'ro-RO' });
+      const page = await context.newPage();
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+      });
+      await page.goto(link(member));
+      expect(await page.locator('h1').textContent()).toBe('Dezabonare de la revista presei săptămânală');
+      expect(await getUnsubscription(fixture.client, fixture.prefix, member)).toBeNull();
+      await Promise.all([page.waitForURL(/\/digest\/unsubscribe/), page.getByRole('button').click()]);
+      await page.waitForSelector('main p');
+      expect(await page.locator('main p').textContent()).toBe(
+        `${member} este dezabonat: nu mai trimitem reviste săptămânale la această adresă.`,
+      );
+      expect(cspViolations).toEqual([]);
+      expect((await getUnsubscription(fixture.client, fixture.prefix, member))?.method).toBe('page');
+    } finally {
+      await browser.close();
+    }
   });
 });
 
