@@ -105,6 +105,10 @@ const MAX_CONSECUTIVE_TRANSIENT = 3;
 /**
  * Composes and sends the week's digests, one per member, recorded in
  * `<prefix>-digests` so that re-runs never send twice and never skip.
+ * Members unsubscribed at the start of the run (`<prefix>-unsubscriptions`,
+ * real-time reads) are reported `unsubscribed` and get a week record in that
+ * state, which a run after a resubscription takes over; a week already sent
+ * keeps its record.
  *
  * Crash safety: the run holds the lock `digest-<week>` (one run per week at a
  * time). A member's digest is composed first; then its record is created in
