@@ -4,6 +4,7 @@ import { buildDashboardsApp } from './server/app.ts';
 import type { DashboardDeps } from './server/deps.ts';
 import { buildFrontEnd } from './server/front-end.ts';
 import type { LoginLimit } from './server/routes/login.ts';
+import type { UnsubscribeLimit } from './server/routes/unsubscribe.ts';
 
 export type { DashboardDeps } from './server/deps.ts';
 export { hashPassword, verifyPassword } from './server/auth/password-hash.ts';
@@ -17,6 +18,8 @@ export interface DashboardsOptions {
   readonly host: string;
   /** Login attempts per client address and window; default 10 per 15 minutes. */
   readonly loginLimit?: LoginLimit;
+  /** Digest unsubscribe requests per client address, route and window; default 30 per 15 minutes. */
+  readonly unsubscribeLimit?: UnsubscribeLimit;
 }
 
 export interface RunningDashboards {
@@ -39,6 +42,7 @@ export async function startDashboards(
   const app = await buildDashboardsApp(deps, {
     frontEnd,
     ...(options.loginLimit === undefined ? {} : { loginLimit: options.loginLimit }),
+    ...(options.unsubscribeLimit === undefined ? {} : { unsubscribeLimit: options.unsubscribeLimit }),
   });
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address() as AddressInfo;

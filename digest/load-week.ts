@@ -8,6 +8,7 @@ import {
   type InterestFilter,
   scanWeekArticles,
   type WeekArticle,
+  type WeekQuery,
 } from '../indexer/week-articles.ts';
 import { type IsoWeek, previousIsoWeek, type TimeWindow, weekWindow } from './iso-week.ts';
 import { type SavedSearchMatches, type SelectedArticle, selectMemberArticles } from './select.ts';
@@ -49,6 +50,13 @@ export async function loadWeekMaterial(
   for (const [timeZone, zoneMembers] of byZone) {
     const window = weekWindow(week, timeZone);
     const previousWindow = weekWindow(previousIsoWeek(week), timeZone);
+    // Late arrivals come from the week before (167 or 169 hours long across a clock change).
+    const thisWeek = { ...window, lateFrom: previousWindow.from, minRelevance };
+    const lastWeek = {
+      ...previousWindow,
+      lateFrom: weekWindow(previousIsoWeek(previousIsoWeek(week)), timeZone).from,
+      minRelevance,
+    };
     const zoneSearches = searches.filter((search) =>
       zoneMembers.some((member) => search.recipients.includes(member.email.toLowerCase())),
     );
@@ -58,18 +66,13 @@ export async function loadWeekMaterial(
       searches: zoneSearches.map((search) => search.query),
     };
     const pool: WeekArticle[] = [];
-    for await (const article of scanWeekArticles(client, prefix, { ...window, minRelevance }, union)) {
+    for await (const article of scanWeekArticles(client, prefix, thisWeek, union)) {
       pool.push(article);
     }
-    const matches = await searchMatches(client, prefix, zoneSearches, { ...window, minRelevance });
+    const matches = await searchMatches(client, prefix, zoneSearches, thisWeek);
     const groups: Record<string, InterestFilter> = {};
     for (const member of zoneMembers) groups[member.email.toLowerCase()] = interestOf(member, zoneSearches);
-    const previous = await countWeekArticlesByGroup(
-      client,
-      prefix,
-      { ...previousWindow, minRelevance },
-      groups,
-    );
+    const previous = await countWeekArticlesByGroup(client, prefix, lastWeek, groups);
     for (const member of zoneMembers) {
       const email = member.email.toLowerCase();
       const own = matches.filter((search) => search.recipients.includes(email));
@@ -101,7 +104,7 @@ async function searchMatches(
   client: Client,
   prefix: string,
   searches: readonly DigestSavedSearch[],
-  week: { from: string; to: string; minRelevance: number },
+  week: WeekQuery,
 ): Promise<SavedSearchMatches[]> {
   const matches: SavedSearchMatches[] = [];
   for (const search of searches) {

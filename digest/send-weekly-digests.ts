@@ -9,10 +9,13 @@ import {
   type DigestStatus,
   finishDigest,
   getDigestRecord,
+  isResumableDigestStatus,
+  markDigestUnsubscribed,
 } from '../indexer/digest-records.ts';
 import type { SkippedSavedSearch } from '../indexer/digest-saved-searches.ts';
 import { acquireLock } from '../indexer/locks.ts';
 import { recordRun } from '../indexer/runs.ts';
+import { unsubscribedAmong } from '../indexer/unsubscriptions.ts';
 import type { DigestModel } from './compose.ts';
 import { DEFAULT_RETRY, deliverDigest, type Mailer, type RetryPolicy } from './deliver.ts';
 import { DigestError } from './errors.ts';
@@ -51,10 +54,12 @@ export interface SendOptions {
  * What happened to a member's digest in this run:
  * `sent` / `sent-empty` (a "nothing new" message), `empty` (nothing to send, recorded),
  * `already-done` (a record says sent, empty or permanently failed), `failed-temporary`,
- * `failed-permanent`, `not-attempted` (the run stopped first), and in dry runs
+ * `failed-permanent`, `not-attempted` (the run stopped first), `unsubscribed`
+ * (the member left the digest: nothing composed or sent), and in dry runs
  * `would-send` / `would-send-empty`.
  */
 export type MemberOutcome =
+  | 'unsubscribed'
   | 'sent'
   | 'sent-empty'
   | 'empty'
@@ -100,6 +105,10 @@ const MAX_CONSECUTIVE_TRANSIENT = 3;
 /**
  * Composes and sends the week's digests, one per member, recorded in
  * `<prefix>-digests` so that re-runs never send twice and never skip.
+ * Members unsubscribed at the start of the run (`<prefix>-unsubscriptions`,
+ * real-time reads) are reported `unsubscribed` and get a week record in that
+ * state, which a run after a resubscription takes over; a week already sent
+ * keeps its record.
  *
  * Crash safety: the run holds the lock `digest-<week>` (one run per week at a
  * time). A member's digest is composed first; then its record is created in
@@ -146,10 +155,28 @@ export async function sendWeeklyDigests(
   let skippedSearches: readonly SkippedSavedSearch[] = [];
   let stoppedBecause: string | null = null;
   try {
+    const skipped = await unsubscribedAmong(
+      context.client,
+      context.indexPrefix,
+      members.map((member) => member.email),
+    );
+    const subscribed = members.filter((member) => !skipped.has(member.email.toLowerCase()));
+    for (const member of members) {
+      if (!skipped.has(member.email.toLowerCase())) continue;
+      if (!dryRun) {
+        await markDigestUnsubscribed(context.client, context.indexPrefix, {
+          member: member.email,
+          week: weekLabel,
+          runId,
+          now: now().toISOString(),
+        });
+      }
+      reports.push(report(member, 'unsubscribed', null, null, 0, null, null));
+    }
     const material = await loadWeekMaterial(
       context.client,
       context.indexPrefix,
-      members,
+      subscribed,
       week,
       context.settings.minRelevance,
     );
@@ -180,6 +207,8 @@ export async function sendWeeklyDigests(
   } finally {
     if (lock?.acquired) await lock.lock.release();
   }
+  const order = new Map(members.map((member, index) => [member.email, index]));
+  reports.sort((a, b) => (order.get(a.email) ?? 0) - (order.get(b.email) ?? 0));
   const final = finishReport(
     runId,
     weekLabel,
@@ -253,7 +282,7 @@ async function previewOutcome(
   built: Built,
 ): Promise<MemberResult> {
   const record = await getDigestRecord(context.client, context.indexPrefix, member.email, week);
-  if (record !== null && !['sending', 'failed-temporary'].includes(record.status)) {
+  if (record !== null && !isResumableDigestStatus(record.status)) {
     return report(member, 'already-done', built, null, 0, null, record.status);
   }
   if (!built.model.isEmpty) return report(member, 'would-send', built, built.message, 0, null, null);
@@ -281,7 +310,7 @@ async function sendOne(
   };
   if (built.model.isEmpty && !member.sendEmptyDigest) {
     const record = await getDigestRecord(client, prefix, member.email, week);
-    if (record !== null && !['sending', 'failed-temporary'].includes(record.status)) {
+    if (record !== null && !isResumableDigestStatus(record.status)) {
       return report(member, 'already-done', built, null, 0, null, record.status);
     }
     await finishDigest(client, prefix, claim, { status: 'empty', now: claim.now }, record?.attempts ?? 0);

@@ -7,9 +7,16 @@ import { indexNames } from './index-names.ts';
  * - `sent`: the SMTP server accepted it;
  * - `empty`: nothing to send this week (the member asked for no "nothing new" message);
  * - `failed-temporary`: the server kept answering 4xx; the next run tries again;
- * - `failed-permanent`: the server answered 5xx; a person must look (never retried automatically).
+ * - `failed-permanent`: the server answered 5xx; a person must look (never retried automatically);
+ * - `unsubscribed`: not sent, the member had unsubscribed; a run after a resubscription sends it.
  */
-export type DigestStatus = 'sending' | 'sent' | 'empty' | 'failed-temporary' | 'failed-permanent';
+export type DigestStatus =
+  | 'sending'
+  | 'sent'
+  | 'empty'
+  | 'failed-temporary'
+  | 'failed-permanent'
+  | 'unsubscribed';
 
 /** The record of one (member, ISO week), id `<week>:<member>` in `<prefix>-digests`. */
 export interface DigestRecord {
@@ -58,8 +65,16 @@ export type ClaimResult =
   | { readonly claimed: true; readonly attempts: number }
   | { readonly claimed: false; readonly record: DigestRecord };
 
-/** Statuses a later run takes over: a crashed send, or a send that kept failing for a while. */
-const RESUMABLE: ReadonlySet<DigestStatus> = new Set(['sending', 'failed-temporary']);
+/**
+ * Statuses a later run takes over: a crashed send, a send that kept failing
+ * for a while, or a week skipped while the member was unsubscribed.
+ */
+const RESUMABLE: ReadonlySet<DigestStatus> = new Set(['sending', 'failed-temporary', 'unsubscribed']);
+
+/** Whether a later run sends (member, week) despite this record (see RESUMABLE). */
+export function isResumableDigestStatus(status: DigestStatus): boolean {
+  return RESUMABLE.has(status);
+}
 
 /** The record id of (member, week); addresses compare lower-case. */
 export function digestRecordId(member: string, week: string): string {
@@ -155,6 +170,56 @@ export async function finishDigest(
     doc: document,
     upsert: { ...(document as DigestRecordDocument), created_at: outcome.now },
   });
+}
+
+/**
+ * Records that (member, week) was not sent because the member is
+ * unsubscribed, unless the week already has a final record (`sent`,
+ * `empty`, `failed-permanent`), which is kept as it is. Returns whether it wrote.
+ */
+export async function markDigestUnsubscribed(
+  client: Client,
+  prefix: string,
+  skip: { readonly member: string; readonly week: string; readonly runId: string; readonly now: string },
+): Promise<boolean> {
+  const index = indexNames(prefix).digests;
+  const id = digestRecordId(skip.member, skip.week);
+  const document: DigestRecordDocument = {
+    member: skip.member.toLowerCase(),
+    week: skip.week,
+    status: 'unsubscribed',
+    run_id: skip.runId,
+    message_id: null,
+    article_ids: [],
+    attempts: 0,
+    created_at: skip.now,
+    updated_at: skip.now,
+    sent_at: null,
+    error: null,
+  };
+  try {
+    await client.create({ index, id, document });
+    return true;
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+  }
+  const current = await client.get<DigestRecordDocument>({ index, id });
+  const doc = current._source;
+  if (doc === undefined || !RESUMABLE.has(doc.status) || doc.status === 'unsubscribed') return false;
+  try {
+    await client.index({
+      index,
+      id,
+      document: { ...document, created_at: doc.created_at, attempts: doc.attempts },
+      ...(current._seq_no === undefined ? {} : { if_seq_no: current._seq_no }),
+      ...(current._primary_term === undefined ? {} : { if_primary_term: current._primary_term }),
+    });
+    return true;
+  } catch (error) {
+    // Another writer changed it in between: theirs stands.
+    if (isConflict(error)) return false;
+    throw error;
+  }
 }
 
 /** The record of (member, week), or null. */

@@ -2,7 +2,12 @@ import { type Client, errors, type estypes } from '@elastic/elasticsearch';
 import { articleIndexSettings, articleMapping } from './article-mapping.ts';
 import { IndexerError } from './errors.ts';
 import { indexNames } from './index-names.ts';
-import { digestsMapping, runsMapping, savedSearchesMapping } from './support-mappings.ts';
+import {
+  digestsMapping,
+  runsMapping,
+  savedSearchesMapping,
+  unsubscriptionsMapping,
+} from './support-mappings.ts';
 
 export interface EnsureIndicesOptions {
   /** Replicas per index; 0 (default) on the single embedded node, where a replica can never be allocated. */
@@ -14,7 +19,7 @@ export interface EnsureIndicesOptions {
 /**
  * Creates what is missing, idempotently: the versioned articles index (mapping
  * and analysis) with the `<prefix>-articles` alias pointing at it, and the
- * runs, digests and saved-searches indices. An existing alias keeps the
+ * runs, digests, saved-searches and unsubscriptions indices. An existing alias keeps the
  * version it points at (a migration moves it) and gains fields added since. Safe to call at every
  * start and from two processes at once.
  * @throws IndexerError when `<prefix>-articles` is a concrete index instead of an alias.
@@ -32,6 +37,7 @@ export async function ensureIndices(
     [names.runs, runsMapping()],
     [names.digests, digestsMapping()],
     [names.savedSearches, savedSearchesMapping()],
+    [names.unsubscriptions, unsubscriptionsMapping()],
   ] as const) {
     await createIfMissing(client, index, { settings: small, mappings });
     // Fields added to a mapping later (runs' job_id, saved searches' owner_email) reach indices created before them.

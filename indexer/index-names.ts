@@ -10,6 +10,8 @@ export interface IndexNames {
   readonly runs: string;
   readonly digests: string;
   readonly savedSearches: string;
+  /** Members who unsubscribed from the weekly digest (one document per address). */
+  readonly unsubscriptions: string;
 }
 
 /** Index and alias names for a prefix (`pressmon` → `pressmon-articles`, `pressmon-articles-v1`, …). */
@@ -20,5 +22,6 @@ export function indexNames(prefix: string, version: number = ARTICLES_MAPPING_VE
     runs: `${prefix}-runs`,
     digests: `${prefix}-digests`,
     savedSearches: `${prefix}-saved-searches`,
+    unsubscriptions: `${prefix}-unsubscriptions`,
   };
 }

@@ -66,3 +66,25 @@ export function savedSearchesMapping(): estypes.MappingTypeMapping {
     },
   };
 }
+
+/**
+ * `<prefix>-unsubscriptions`: one document per member address (id: the
+ * lower-case address) who left the weekly digest, and whether an admin has
+ * since resubscribed them (indexer/unsubscriptions.ts writes it). Its own small
+ * index rather than records in `<prefix>-digests`, which keeps one document per
+ * (member, week) for every reader of that index.
+ */
+export function unsubscriptionsMapping(): estypes.MappingTypeMapping {
+  return {
+    dynamic: false,
+    properties: {
+      member: { type: 'keyword' },
+      status: { type: 'keyword' },
+      method: { type: 'keyword' },
+      unsubscribed_at: { type: 'date' },
+      resubscribed_at: { type: 'date' },
+      updated_at: { type: 'date' },
+      history: { type: 'object', enabled: false },
+    },
+  };
+}

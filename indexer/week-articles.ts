@@ -35,7 +35,17 @@ export interface WeekQuery {
   readonly to: string;
   /** Least `relevance`; articles must also be migration-related. */
   readonly minRelevance: number;
+  /**
+   * Inclusive start of the week before, ISO-8601 instant: an article
+   * published from then until `from` and first indexed inside the window
+   * arrived late for that week's digest and belongs to this one. Default
+   * `from` minus 7 days (give the previous week's start where a clock change
+   * makes it 167 or 169 hours long).
+   */
+  readonly lateFrom?: string;
 }
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Who an article is for: any of these topics, any of these organisations, or any of these searches. */
 export interface InterestFilter {
@@ -69,8 +79,9 @@ const SOURCE_FIELDS = [
 
 /**
  * Every migration-related article of the window above the relevance floor
- * that matches the interest filter, page by page over a point in time. An
- * article's time is `published_at`, or `first_seen_at` when it has no date.
+ * that matches the interest filter, page by page over a point in time. Which
+ * week an article belongs to: see weekClauses (its publication date, or the
+ * week it was first indexed in when it came late or has no date).
  */
 export async function* scanWeekArticles(
   client: Client,
@@ -142,17 +153,45 @@ export async function countWeekArticlesByGroup(
   return counts;
 }
 
+/**
+ * The rule that puts each article in exactly one week W = [from, to), so
+ * that an article indexed after its week's digest went out is not lost:
+ * - published in W and first indexed before W ended (or indexed before
+ *   `first_seen_at` existed);
+ * - or first indexed in W and published in the week before (`lateFrom` ≤
+ *   published < `from`): it came too late for that week's digest;
+ * - or without a publication date and first indexed in W.
+ * Older coverage found later (site search, archives) is in no week.
+ */
 function weekClauses(week: WeekQuery): estypes.QueryDslQueryContainer[] {
-  const range = { gte: week.from, lt: week.to };
+  const inWeek = { gte: week.from, lt: week.to };
+  const lateFrom = week.lateFrom ?? new Date(Date.parse(week.from) - WEEK_MS).toISOString();
+  const noFirstSeen: estypes.QueryDslQueryContainer = {
+    bool: { must_not: [{ exists: { field: 'first_seen_at' } }] },
+  };
   return [
     {
       bool: {
         should: [
-          { range: { published_at: range } },
+          {
+            bool: {
+              filter: [{ range: { published_at: inWeek } }],
+              should: [{ range: { first_seen_at: { lt: week.to } } }, noFirstSeen],
+              minimum_should_match: 1,
+            },
+          },
+          {
+            bool: {
+              filter: [
+                { range: { published_at: { gte: lateFrom, lt: week.from } } },
+                { range: { first_seen_at: inWeek } },
+              ],
+            },
+          },
           {
             bool: {
               must_not: [{ exists: { field: 'published_at' } }],
-              filter: [{ range: { first_seen_at: range } }],
+              filter: [{ range: { first_seen_at: inWeek } }],
             },
           },
         ],

@@ -15,7 +15,17 @@ interface SendOptions {
   json?: boolean;
 }
 
-/** `pressmon digest preview|send` (README "Weekly digests"). */
+interface ResubscribeOptions {
+  member: string;
+  json?: boolean;
+}
+
+interface UnsubscribedOptions {
+  all?: boolean;
+  json?: boolean;
+}
+
+/** `pressmon digest preview|send|unsubscribed|resubscribe` (README "Weekly digests"). */
 export function registerDigestCommands(program: Command): void {
   const digest = program.command('digest').description('weekly digest emails for coalition members');
   digest
@@ -110,6 +120,66 @@ export function registerDigestCommands(program: Command): void {
         }
       } finally {
         await context.client.close();
+      }
+    });
+
+  digest
+    .command('unsubscribed')
+    .description('list the members who unsubscribed from the digest (one-click link or its page)')
+    .option('--all', 'also the members an admin has resubscribed')
+    .option('--json', 'print the records as JSON')
+    .action(async (options: UnsubscribedOptions) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { connectElasticsearch } = await import('../../app/services.ts');
+      const { listUnsubscriptions } = await import('../../indexer/unsubscriptions.ts');
+      const { settings, logger } = createContext();
+      const client = await connectElasticsearch(settings, logger);
+      try {
+        const records = await listUnsubscriptions(client, settings.indexPrefix, {
+          includeResubscribed: options.all === true,
+        });
+        if (options.json) {
+          printJson(records);
+          return;
+        }
+        if (records.length === 0) printLine('no member has unsubscribed');
+        for (const record of records) {
+          const resubscribed =
+            record.status === 'resubscribed' ? `, resubscribed ${record.resubscribedAt ?? ''}` : '';
+          printLine(
+            `${record.member}: unsubscribed ${record.unsubscribedAt} (${record.method})${resubscribed}`,
+          );
+        }
+      } finally {
+        await client.close();
+      }
+    });
+
+  digest
+    .command('resubscribe')
+    .description('send the digest again to a member who unsubscribed (an admin decision)')
+    .requiredOption('--member <email>', 'the address that unsubscribed')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (options: ResubscribeOptions) => {
+      const { createContext } = await import('../../app/context.ts');
+      const { connectElasticsearch } = await import('../../app/services.ts');
+      const { resubscribeMember } = await import('../../indexer/unsubscriptions.ts');
+      const { settings, logger } = createContext();
+      const client = await connectElasticsearch(settings, logger);
+      try {
+        const result = await resubscribeMember(client, settings.indexPrefix, {
+          member: options.member,
+          now: new Date().toISOString(),
+        });
+        if (options.json) printJson(result);
+        else if (result.ok) {
+          printLine(`${result.unsubscription.member} is subscribed again: the next digest run sends to it`);
+        } else {
+          // Nothing to undo is not a failure: the member gets digests either way.
+          printLine(`${options.member.trim().toLowerCase()} was not unsubscribed: nothing changed`);
+        }
+      } finally {
+        await client.close();
       }
     });
 }

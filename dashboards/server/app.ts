@@ -14,12 +14,19 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerSavedSearchRoutes } from './routes/saved-searches.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
+import {
+  DEFAULT_UNSUBSCRIBE_LIMIT,
+  registerUnsubscribeRoutes,
+  type UnsubscribeLimit,
+} from './routes/unsubscribe.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import { randomBytes } from 'node:crypto';
 
 export interface DashboardsAppOptions {
   readonly frontEnd: FrontEnd;
   readonly loginLimit?: LoginLimit;
+  /** Digest unsubscribe requests per client address and window; default 30 per 15 minutes. */
+  readonly unsubscribeLimit?: UnsubscribeLimit;
 }
 
 /** The web page's own addresses: each answers the page shell, which then reads the API. */
@@ -27,8 +34,10 @@ const PAGES = ['/', '/search', '/trends', '/saved', '/login', '/articles/:id'] a
 
 /**
  * The dashboards' Fastify app, not listening yet: page shell and bundled
- * assets, /health and /metrics (open), /api/login and /api/logout, and every
- * other /api/ route behind a session or the API token.
+ * assets, /health and /metrics (open), /api/login and /api/logout, the
+ * digest's one-click unsubscribe (open, token-checked, cross-site POST
+ * allowed as RFC 8058 needs), and every other /api/ route behind a session or
+ * the API token.
  */
 export async function buildDashboardsApp(
   deps: DashboardDeps,
@@ -77,6 +86,10 @@ export async function buildDashboardsApp(
   registerHealthRoutes(app, deps);
   registerFrontEnd(app, options.frontEnd);
   await registerLoginRoutes(app, auth, options.loginLimit ?? DEFAULT_LOGIN_LIMIT);
+  await registerUnsubscribeRoutes(app, deps, {
+    limit: options.unsubscribeLimit ?? DEFAULT_UNSUBSCRIBE_LIMIT,
+    stylePath: options.frontEnd.stylePath,
+  });
   await app.register(async (api) => {
     requireUser(api, auth);
     registerMetaRoutes(api, deps);

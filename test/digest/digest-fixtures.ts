@@ -1,5 +1,9 @@
+import type { Client } from '@elastic/elasticsearch';
 import type { Frame, Member, Organisation, Topic } from '../../config/types.ts';
+import { silentLogger } from '../../core/logger.ts';
 import type { DigestVocabulary } from '../../digest/compose.ts';
+import { writeArticles } from '../../indexer/bulk-writer.ts';
+import { indexNames } from '../../indexer/index-names.ts';
 import type { Article } from '../../pipeline/types.ts';
 import { makeArticle } from '../indexer/make-article.ts';
 
@@ -280,4 +284,43 @@ export function weekCorpus(): Article[] {
       topics: ['asylum'],
     }),
   ];
+}
+
+/** How long after its publication a fixture article is first indexed, unless told: 10 minutes. */
+export const INDEXING_LAG_MS = 10 * 60_000;
+
+/**
+ * Indexes fixture articles as the daily crawls would have: each one first
+ * seen (`first_seen_at`, the writer's clock) `INDEXING_LAG_MS` after its
+ * publication, or at `firstSeenAt[slug-url]` when given; then refreshes.
+ * An article without a date needs its time in `firstSeenAt`.
+ */
+export async function indexAsCrawled(options: {
+  readonly client: Client;
+  readonly prefix: string;
+  readonly spoolDir: string;
+  readonly articles: readonly Article[];
+  /** First-seen time (ISO-8601) by article URL. */
+  readonly firstSeenAt?: Readonly<Record<string, string>>;
+}): Promise<void> {
+  const byTime = new Map<string, Article[]>();
+  for (const article of options.articles) {
+    const given = options.firstSeenAt?.[article.url];
+    if (given === undefined && article.publishedAt === null) {
+      throw new Error(`indexAsCrawled: ${article.url} has no date; give its firstSeenAt`);
+    }
+    const at = given ?? new Date(Date.parse(article.publishedAt as string) + INDEXING_LAG_MS).toISOString();
+    byTime.set(at, [...(byTime.get(at) ?? []), article]);
+  }
+  for (const [at, articles] of byTime) {
+    await writeArticles({
+      client: options.client,
+      prefix: options.prefix,
+      articles,
+      spoolDir: options.spoolDir,
+      logger: silentLogger(),
+      now: () => new Date(at),
+    });
+  }
+  await options.client.indices.refresh({ index: indexNames(options.prefix).articles });
 }

@@ -8,13 +8,20 @@ import type { Member } from '../../config/types.ts';
 import { silentLogger } from '../../core/logger.ts';
 import type { DigestContext, Mailer } from '../../digest/index.ts';
 import { sendWeeklyDigests } from '../../digest/index.ts';
-import { writeArticles } from '../../indexer/bulk-writer.ts';
 import { getDigestRecord, listDigestRecords } from '../../indexer/digest-records.ts';
 import { ensureIndices } from '../../indexer/ensure-indices.ts';
 import { indexNames } from '../../indexer/index-names.ts';
 import type { Article } from '../../pipeline/types.ts';
 import { deleteTestIndices, testEsClient, uniqueIndexPrefix } from '../support/elasticsearch.ts';
-import { HOSTILE_TITLE, MEMBERS, testVocabulary, WEEK, weekCorpus } from './digest-fixtures.ts';
+import {
+  digestArticle,
+  HOSTILE_TITLE,
+  indexAsCrawled,
+  MEMBERS,
+  testVocabulary,
+  WEEK,
+  weekCorpus,
+} from './digest-fixtures.ts';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink.ts';
 
 const client = testEsClient();
@@ -35,8 +42,7 @@ async function freshIndex(label: string, articles: readonly Article[]): Promise<
   const prefix = uniqueIndexPrefix(`digest-${label}`);
   prefixes.push(prefix);
   await ensureIndices(client, prefix);
-  await writeArticles({ client, prefix, articles, spoolDir, logger: silentLogger() });
-  await client.indices.refresh({ index: indexNames(prefix).articles });
+  await indexAsCrawled({ client, prefix, articles, spoolDir });
   return prefix;
 }
 
@@ -96,13 +102,12 @@ describe('sendWeeklyDigests over a real SMTP server', () => {
         include_in_digest: true,
       },
     });
-    await writeArticles({
+    await indexAsCrawled({
       client,
       prefix,
       spoolDir,
-      logger: silentLogger(),
       articles: [
-        (await import('./digest-fixtures.ts')).digestArticle({
+        digestArticle({
           slug: 'frontex',
           title: 'Frontex publishes its annual risk analysis',
           publishedAt: '2026-01-15T11:00:00Z',
@@ -112,7 +117,6 @@ describe('sendWeeklyDigests over a real SMTP server', () => {
         }),
       ],
     });
-    await client.indices.refresh({ index: indexNames(prefix).articles });
   });
 
   it('sends each member one message with both parts, in the member language, to the member only', async () => {

@@ -22,6 +22,8 @@ export const ANALYST = { name: 'ana', email: 'ana@example.org', password: 'corre
 /** A second user without an e-mail address (no digest). */
 export const OTHER_USER = { name: 'piotr', password: 'another good password' } as const;
 export const API_TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
+/** PRESSMON_DIGEST_SECRET of the fixture: it signs the digest's unsubscribe links. */
+export const DIGEST_SECRET = 'digest-secret-for-unsubscribe-links';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString();
@@ -176,7 +178,10 @@ export interface DashboardsFixture {
  */
 export async function startFixtureDashboards(
   label: string,
-  options: { loginLimit?: { max: number; windowMs: number } } = {},
+  options: {
+    loginLimit?: { max: number; windowMs: number };
+    unsubscribeLimit?: { max: number; windowMs: number };
+  } = {},
 ): Promise<DashboardsFixture> {
   const client = testEsClient();
   const prefix = uniqueIndexPrefix(label);
@@ -193,6 +198,7 @@ export async function startFixtureDashboards(
     PRESSMON_DASHBOARD_USERS: users,
     PRESSMON_DASHBOARD_API_TOKEN: API_TOKEN,
     PRESSMON_DASHBOARD_SESSION_SECRET: 'session-secret-0123456789abcdefghijklmnop',
+    PRESSMON_DIGEST_SECRET: DIGEST_SECRET,
   });
   const config = await loadConfigOrThrow({ configDir: settings.configDir, sourcesDir: settings.sourcesDir });
   const articles = fixtureArticles();
@@ -220,6 +226,7 @@ export async function startFixtureDashboards(
       port: 0,
       host: '127.0.0.1',
       ...(options.loginLimit === undefined ? {} : { loginLimit: options.loginLimit }),
+      ...(options.unsubscribeLimit === undefined ? {} : { unsubscribeLimit: options.unsubscribeLimit }),
     },
   );
   return {
