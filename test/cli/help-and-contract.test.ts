@@ -44,7 +44,8 @@ describe('the pressmon command line', () => {
   });
 
   it('names the bad setting in one line when an environment variable is wrong', async () => {
-    const result = await runCli(['es', 'status'], { env: { PRESSMON_ES_PORT: 'abc' } });
+    // The port of the embedded node: read only when no external cluster is named.
+    const result = await runCli(['es', 'status'], { env: { PRESSMON_ES_PORT: 'abc', PRESSMON_ES_URL: '' } });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
       'pressmon: PRESSMON_ES_PORT must be a port number (1-65535), got "abc"',
