@@ -7,6 +7,7 @@ import type { ExtractedArticle, ExtractResult } from '../types.ts';
 import { cleanAuthors } from './authors.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { parseMetadataDate, plausibleDate } from './dates.ts';
+import { indexDocument } from './document-index.ts';
 import { allElements, boundedText, isElement, squeeze, textStats } from './dom-text.ts';
 import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
@@ -182,12 +183,13 @@ function extractChecked(
   });
   checkpoint('input preparation');
   const $ = load(html, PARSER_OPTIONS);
+  const document = indexDocument($.root()[0]);
   checkpoint('parsing');
 
-  const meta = readDeclaredMetadata($);
-  const visibleDates = readVisibleDates($, timeZone, page.fetchedAt);
-  const bylines = readBylines($);
-  const standfirst = readStandfirst($);
+  const meta = readDeclaredMetadata($, document);
+  const visibleDates = readVisibleDates(document, timeZone, page.fetchedAt);
+  const bylines = readBylines(document);
+  const standfirst = readStandfirst(document);
   const overrideTitle = selectText($, overrides?.title);
   const overrideAuthor = selectText($, overrides?.author);
   const overrideDate = selectDateValue($, overrides?.date);
@@ -197,8 +199,8 @@ function extractChecked(
   if (TAG_PATH_SEGMENT.test(new URL(url, 'http://invalid/').pathname) && !isArticleTyped(meta)) {
     return { ok: false, reason: 'tag-page', detail: `tag or topic index: ${url}` };
   }
-  const pageRoot = $('body')[0] ?? $.root()[0];
-  const pageStats = pageRoot === undefined ? { text: '', linkChars: 0 } : textStats(pageRoot);
+  const pageRoot = document.named('body')[0] ?? $.root()[0];
+  const pageStats = pageRoot === undefined ? { length: 0, linkChars: 0 } : textStats(pageRoot);
   const headlineLinks = headlineLinkCount(pageRoot);
   const title =
     overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
@@ -216,7 +218,7 @@ function extractChecked(
     body,
     title,
     url,
-    pageStats.linkChars / Math.max(1, pageStats.text.length),
+    pageStats.linkChars / Math.max(1, pageStats.length),
     headlineLinks,
   );
   if (verdict !== null) return { ok: false, ...verdict };
