@@ -1,5 +1,5 @@
 import type { CompiledTerm, TokenSequence, WordMatcher } from './compile-topics.ts';
-import { stemWord } from './stem.ts';
+import { stemIn, stemsOf, stemWord, type WordStems } from './stem.ts';
 import type { Token } from './tokenise.ts';
 
 /** Where a term occurs: token indexes, inclusive, and the tokens the term's words matched. */
@@ -17,6 +17,8 @@ export interface Occurrence {
 export interface FieldIndex {
   readonly tokens: readonly Token[];
   readonly sortedFolded: readonly (readonly [string, readonly number[]])[];
+  /** The stem record of each word of `sortedFolded`, at the same position. */
+  readonly wordStems: readonly WordStems[];
   readonly stems: Map<string, Map<string, number[]>>;
 }
 
@@ -40,7 +42,8 @@ function buildIndex(tokens: readonly Token[]): FieldIndex {
     else positions.push(index);
   });
   const sortedFolded = [...byFolded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { tokens, sortedFolded, stems: new Map() };
+  const wordStems = sortedFolded.map(([folded]) => stemsOf(folded));
+  return { tokens, sortedFolded, wordStems, stems: new Map() };
 }
 
 /** Every occurrence of the term in the field, in text order. */
@@ -105,8 +108,8 @@ function stemPositions(index: FieldIndex, language: Parameters<typeof stemWord>[
   let positions = index.stems.get(language);
   if (positions === undefined) {
     positions = new Map();
-    for (const [folded, at] of index.sortedFolded) {
-      const stem = stemWord(language, folded);
+    for (const [position, [folded, at]] of index.sortedFolded.entries()) {
+      const stem = stemIn(index.wordStems[position] ?? stemsOf(folded), language, folded);
       const known = positions.get(stem);
       if (known === undefined) positions.set(stem, [...at]);
       else known.push(...at);
