@@ -1,4 +1,3 @@
-import { load } from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractionOverrides } from '../../config/types.ts';
@@ -12,6 +11,7 @@ import { allElements, boundedText, isElement, squeeze, textStats } from './dom-t
 import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
 import { checkResponse, type NotArticle } from './page-kind.ts';
+import { parseHtml } from './parse-html.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { hostLabel, removeSiteName } from './title.ts';
 import { readBylines, readStandfirst, readVisibleDates } from './visible-fields.ts';
@@ -55,9 +55,6 @@ export interface ExtractOptions {
   /** Hard time limit in ms, checked between phases. Default {@link EXTRACTION_LIMITS}.timeLimitMs. */
   readonly timeLimitMs?: number;
 }
-
-/** htmlparser2: several times faster than parse5 on news pages, and lenient enough for extraction. */
-const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
 
 class ExtractionTimeout {
   readonly phase: string;
@@ -182,7 +179,7 @@ function extractChecked(
     maxDepth: EXTRACTION_LIMITS.maxNestingDepth,
   });
   checkpoint('input preparation');
-  const $ = load(html, PARSER_OPTIONS);
+  const $ = parseHtml(html);
   const document = indexDocument($.root()[0]);
   checkpoint('parsing');
 
@@ -208,7 +205,7 @@ function extractChecked(
   checkpoint('main text');
   if (body.length < EXTRACTION_LIMITS.minBodyChars) {
     // Some sites wrap the article in elements named like boilerplate ("widget", "sidebar-grid"): retry gently.
-    const relaxed = readMainText(load(html, PARSER_OPTIONS), overrides, title, false, isOverTime);
+    const relaxed = readMainText(parseHtml(html), overrides, title, false, isOverTime);
     if (relaxed.length > body.length) body = relaxed;
     checkpoint('main text, second pass');
   }
