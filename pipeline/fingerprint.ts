@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hashString, mix32 } from './dedup/shingles.ts';
+import { hashWords, mix32 } from './dedup/shingles.ts';
 
 const SHINGLE_WORDS = 3;
 
@@ -18,21 +18,22 @@ export function contentHashOf(text: string): string {
  */
 export function simhashOf(text: string): string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const votes = new Int32Array(64);
+  // A bit's vote is (shingles with the bit set) − (shingles without it): positive when set in more than half.
+  const ones = new Int32Array(64);
   const shingleCount = Math.max(1, words.length - SHINGLE_WORDS + 1);
   for (let start = 0; start < shingleCount; start++) {
-    const low = hashString(words.slice(start, start + SHINGLE_WORDS).join(' '));
+    const low = hashWords(words, start, SHINGLE_WORDS);
     const high = mix32(low ^ 0x5bd1e995);
     for (let bit = 0; bit < 32; bit++) {
-      votes[bit] = (votes[bit] ?? 0) + ((low >>> bit) & 1 ? 1 : -1);
-      votes[bit + 32] = (votes[bit + 32] ?? 0) + ((high >>> bit) & 1 ? 1 : -1);
+      ones[bit] = (ones[bit] ?? 0) + ((low >>> bit) & 1);
+      ones[bit + 32] = (ones[bit + 32] ?? 0) + ((high >>> bit) & 1);
     }
   }
   let low = 0;
   let high = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if ((votes[bit] ?? 0) > 0) low |= 1 << bit;
-    if ((votes[bit + 32] ?? 0) > 0) high |= 1 << bit;
+    if (2 * (ones[bit] ?? 0) > shingleCount) low |= 1 << bit;
+    if (2 * (ones[bit + 32] ?? 0) > shingleCount) high |= 1 << bit;
   }
   return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }

@@ -4,7 +4,8 @@
  * and terminology → fingerprints) on one core, over the real news pages of
  * /work/shared/data/extraction (scrapinghub-aeb and fundus-news-pages), with
  * the shipped configuration; and the process's peak memory.
- * Prints articles per second, per-page percentiles and the peak RSS.
+ * Prints articles per second, per-page percentiles, CPU milliseconds per stage
+ * (one more round, stage by stage: stages.ts) and the peak RSS.
  * Goal (issue 5): >= 200 articles per second on one core for typical news pages.
  * Usage: node bench/pipeline/run.ts [data folder] [rounds]
  */
@@ -16,6 +17,7 @@ import { loadSettings } from '../../config/settings.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
 import { compilePipeline, processPage } from '../../pipeline/index.ts';
 import { SHARED_DATA } from '../support/shared-data.ts';
+import { emptyStageTimes, STAGES, timeStages } from './stages.ts';
 
 const DATA = process.argv[2] ?? join(SHARED_DATA, 'extraction');
 const ROUNDS = Number(process.argv[3] ?? 3);
@@ -103,6 +105,15 @@ function measure(chosen: readonly FetchedPage[]): Figures {
   };
 }
 
+/** One round stage by stage: CPU ms per page for each stage, and their sum. */
+function stageFigures(chosen: readonly FetchedPage[]): string {
+  const times = emptyStageTimes();
+  for (const page of chosen) timeStages(page, source, compiled, times);
+  const perPage = (ms: number): string => (ms / chosen.length).toFixed(2);
+  const total = STAGES.reduce((sum, stage) => sum + times[stage], 0);
+  return `${STAGES.map((stage) => `${stage} ${perPage(times[stage])}`).join(', ')}; total ${perPage(total)}`;
+}
+
 let peakRss = process.memoryUsage().rss;
 console.log(
   `${ROUNDS} rounds after one warm-up; pages/s of wall time, and per CPU-second (the single-core figure when other processes share the cores)`,
@@ -121,6 +132,7 @@ for (const set of [...new Set(pages.map((item) => item.set))]) {
   console.log(
     `  per page: median ${percentile(figures.times, 50).toFixed(1)} ms, p95 ${percentile(figures.times, 95).toFixed(1)} ms, p99 ${percentile(figures.times, 99).toFixed(1)} ms, max ${(figures.times.at(-1) ?? 0).toFixed(0)} ms`,
   );
+  console.log(`  CPU ms per page by stage: ${stageFigures(chosen)}`);
 }
 console.log(
   `\npeak RSS: ${Math.round(peakRss / 1e6)} MB (the process, with all pages and the language model in memory)`,

@@ -4,7 +4,7 @@ import { mix32 } from './shingles.ts';
 export const MINHASH_SIZE = 64;
 
 // One seed per hash function, fixed forever: changing them changes every stored key.
-const SEEDS: readonly number[] = Array.from({ length: MINHASH_SIZE }, (_, index) =>
+const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, index) =>
   mix32(Math.imul(index + 1, 0x9e3779b1)),
 );
 

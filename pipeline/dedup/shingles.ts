@@ -31,9 +31,7 @@ export function shingleSet(text: string, size: number = SHINGLE_WORDS): Uint32Ar
   if (words.length === 0) return new Uint32Array(0);
   const count = Math.max(1, words.length - size + 1);
   const hashes = new Uint32Array(count);
-  for (let start = 0; start < count; start++) {
-    hashes[start] = hashString(words.slice(start, start + size).join(' '));
-  }
+  for (let start = 0; start < count; start++) hashes[start] = hashWords(words, start, size);
   hashes.sort();
   return distinctSorted(hashes);
 }
@@ -44,6 +42,24 @@ export function hashString(text: string): number {
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
+  }
+  return mix32(hash);
+}
+
+/**
+ * `hashString(words.slice(start, start + count).join(' '))`, without building
+ * the joined string: FNV-1a is fed the same code units (the words, one space
+ * between them). Hashing shingles this way saves an array and a string per shingle.
+ */
+export function hashWords(words: readonly string[], start: number, count: number): number {
+  const end = Math.min(words.length, start + count);
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) {
+    if (at > start) hash = Math.imul(hash ^ 0x20, 0x01000193);
+    const word = words[at] ?? '';
+    for (let index = 0; index < word.length; index++) {
+      hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193);
+    }
   }
   return mix32(hash);
 }

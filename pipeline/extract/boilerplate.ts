@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { attributeSignature, isElement, textStats } from './dom-text.ts';
+import { allElements, attributeSignature, isElement, textStats } from './dom-text.ts';
 import { ARTICLE_ATTRIBUTE, BOILERPLATE_ATTRIBUTE, JUNK_TAGS } from './vocabulary.ts';
 
 /** Elements never removed by their class or id: they are the page or the article itself. */
@@ -21,7 +21,7 @@ function countLongParagraphs(root: Element): number {
   while (stack.length > 0 && count < WRAPPER_MIN_PARAGRAPHS) {
     const node = stack.pop();
     if (node === undefined || node.type !== 'tag') continue;
-    if (node.name === 'p' && textStats(node).text.length >= LONG_PARAGRAPH_CHARS) count += 1;
+    if (node.name === 'p' && textStats(node).length >= LONG_PARAGRAPH_CHARS) count += 1;
     else stack.push(...node.children);
   }
   return count;
@@ -30,7 +30,7 @@ function countLongParagraphs(root: Element): number {
 function holdsArticleText(element: Element): boolean {
   if (countLongParagraphs(element) >= WRAPPER_MIN_PARAGRAPHS) return true;
   const stats = textStats(element);
-  return stats.text.length >= WRAPPER_MIN_CHARS && stats.linkChars / stats.text.length < 0.3;
+  return stats.length >= WRAPPER_MIN_CHARS && stats.linkChars / stats.length < 0.3;
 }
 
 function isHidden(element: Element): boolean {
@@ -70,7 +70,10 @@ export function removeBoilerplate($: CheerioAPI, extraSelectors: readonly string
   }
   const junkTags = new Set(JUNK_TAGS);
   const doomed: Element[] = [];
-  const stack: AnyNode[] = [...($('body')[0]?.children ?? $.root()[0]?.children ?? [])];
+  const root = $.root()[0];
+  const elements = root === undefined ? [] : allElements(root);
+  const body = elements.find((element) => element.name === 'body');
+  const stack: AnyNode[] = [...(body?.children ?? root?.children ?? [])];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined || !isElement(node)) continue;
@@ -84,5 +87,20 @@ export function removeBoilerplate($: CheerioAPI, extraSelectors: readonly string
     for (const child of node.children) stack.push(child);
   }
   $(doomed).remove();
-  $('head script, head style').remove();
+  $(scriptsInHead(elements)).remove();
+}
+
+/** `head script, head style`: script and style elements inside a `<head>`. */
+function scriptsInHead(elements: readonly Element[]): Element[] {
+  const found: Element[] = [];
+  for (const element of elements) {
+    if (element.name !== 'script' && element.name !== 'style') continue;
+    for (let parent = element.parent; parent !== null; parent = parent.parent) {
+      if (parent.type === 'tag' && parent.name === 'head') {
+        found.push(element);
+        break;
+      }
+    }
+  }
+  return found;
 }

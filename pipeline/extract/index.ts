@@ -1,5 +1,4 @@
 import type { CheerioAPI } from 'cheerio';
-import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractionOverrides } from '../../config/types.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
@@ -7,10 +6,12 @@ import type { ExtractedArticle, ExtractResult } from '../types.ts';
 import { cleanAuthors } from './authors.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { parseMetadataDate, plausibleDate } from './dates.ts';
+import { indexDocument } from './document-index.ts';
 import { allElements, boundedText, isElement, squeeze, textStats } from './dom-text.ts';
 import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
 import { checkResponse, type NotArticle } from './page-kind.ts';
+import { parseHtml } from './parse-html.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { hostLabel, removeSiteName } from './title.ts';
 import { readBylines, readStandfirst, readVisibleDates } from './visible-fields.ts';
@@ -54,9 +55,6 @@ export interface ExtractOptions {
   /** Hard time limit in ms, checked between phases. Default {@link EXTRACTION_LIMITS}.timeLimitMs. */
   readonly timeLimitMs?: number;
 }
-
-/** htmlparser2: several times faster than parse5 on news pages, and lenient enough for extraction. */
-const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
 
 class ExtractionTimeout {
   readonly phase: string;
@@ -181,13 +179,14 @@ function extractChecked(
     maxDepth: EXTRACTION_LIMITS.maxNestingDepth,
   });
   checkpoint('input preparation');
-  const $ = load(html, PARSER_OPTIONS);
+  const $ = parseHtml(html);
+  const document = indexDocument($.root()[0]);
   checkpoint('parsing');
 
-  const meta = readDeclaredMetadata($);
-  const visibleDates = readVisibleDates($, timeZone, page.fetchedAt);
-  const bylines = readBylines($);
-  const standfirst = readStandfirst($);
+  const meta = readDeclaredMetadata($, document);
+  const visibleDates = readVisibleDates(document, timeZone, page.fetchedAt);
+  const bylines = readBylines(document);
+  const standfirst = readStandfirst(document);
   const overrideTitle = selectText($, overrides?.title);
   const overrideAuthor = selectText($, overrides?.author);
   const overrideDate = selectDateValue($, overrides?.date);
@@ -197,8 +196,8 @@ function extractChecked(
   if (TAG_PATH_SEGMENT.test(new URL(url, 'http://invalid/').pathname) && !isArticleTyped(meta)) {
     return { ok: false, reason: 'tag-page', detail: `tag or topic index: ${url}` };
   }
-  const pageRoot = $('body')[0] ?? $.root()[0];
-  const pageStats = pageRoot === undefined ? { text: '', linkChars: 0 } : textStats(pageRoot);
+  const pageRoot = document.named('body')[0] ?? $.root()[0];
+  const pageStats = pageRoot === undefined ? { length: 0, linkChars: 0 } : textStats(pageRoot);
   const headlineLinks = headlineLinkCount(pageRoot);
   const title =
     overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
@@ -206,7 +205,7 @@ function extractChecked(
   checkpoint('main text');
   if (body.length < EXTRACTION_LIMITS.minBodyChars) {
     // Some sites wrap the article in elements named like boilerplate ("widget", "sidebar-grid"): retry gently.
-    const relaxed = readMainText(load(html, PARSER_OPTIONS), overrides, title, false, isOverTime);
+    const relaxed = readMainText(parseHtml(html), overrides, title, false, isOverTime);
     if (relaxed.length > body.length) body = relaxed;
     checkpoint('main text, second pass');
   }
@@ -216,7 +215,7 @@ function extractChecked(
     body,
     title,
     url,
-    pageStats.linkChars / Math.max(1, pageStats.text.length),
+    pageStats.linkChars / Math.max(1, pageStats.length),
     headlineLinks,
   );
   if (verdict !== null) return { ok: false, ...verdict };

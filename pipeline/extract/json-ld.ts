@@ -1,4 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { DocumentIndex } from './document-index.ts';
 import { ARTICLE_TYPES } from './vocabulary.ts';
 
 /** What the page's JSON-LD says about its article; fields are absent when it says nothing. */
@@ -100,17 +102,25 @@ function keywordList(value: unknown): string[] {
   return [];
 }
 
+const JSON_LD_TYPE = 'application/ld+json';
+
+/** `<script type="application/ld+json">`, the type compared case-insensitively (as the CSS `i` flag does). */
+function isJsonLd(element: Element): boolean {
+  const type = element.attribs.type;
+  return type !== undefined && type.length === JSON_LD_TYPE.length && type.toLowerCase() === JSON_LD_TYPE;
+}
+
 /**
  * Reads the first article node (NewsArticle, Article, ReportageNewsArticle,
  * BlogPosting, …) from the page's `application/ld+json` blocks, looking inside
  * arrays and `@graph`. Broken blocks are repaired where possible and otherwise
  * skipped. Returns null when no block describes an article.
  */
-export function readJsonLdArticle($: CheerioAPI): JsonLdArticle | null {
+export function readJsonLdArticle($: CheerioAPI, document: DocumentIndex): JsonLdArticle | null {
   const nodes: JsonObject[] = [];
-  $('script[type="application/ld+json" i]').each((_, element) => {
+  for (const element of document.named('script').filter(isJsonLd)) {
     nodes.push(...flattenNodes(parseLenient($(element).text())));
-  });
+  }
   const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPES.has(type)));
   if (article === undefined) return null;
   const fields: Record<string, string | boolean | undefined> = {

@@ -1,6 +1,14 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { attributeSignature, isElement, linkDensity, squeeze, textStats } from './dom-text.ts';
+import {
+  allElements,
+  attributeSignature,
+  isElement,
+  linkDensity,
+  squeeze,
+  type TextStats,
+  textStats,
+} from './dom-text.ts';
 import { ARTICLE_ATTRIBUTE, CROSS_LINK_PREFIX, INTERFACE_LINE } from './vocabulary.ts';
 
 /** Scoring knobs of the main-text finder (a lighter cousin of Readability's). */
@@ -58,6 +66,9 @@ const BLOCK_TAGS = new Set([
 const VOTING_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'h2', 'h3']);
 const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** Elements whose text votes for their containers (those of {@link VOTING_TAGS} always, the others with text of their own). */
+const VOTER_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'h2', 'h3', 'div', 'section']);
+
 /** One paragraph, subheading or list item of the main text. */
 export interface TextBlock {
   readonly text: string;
@@ -71,9 +82,8 @@ function hasDirectText(element: Element): boolean {
   return element.children.some((child) => child.type === 'text' && child.data.trim().length > 40);
 }
 
-function blockScore(text: string): number {
-  const commas = (text.match(/[,،，]/g) ?? []).length;
-  return 1 + commas + Math.min(Math.floor(text.length / 100), SCORING.maxLengthPoints);
+function blockScore(stats: TextStats): number {
+  return 1 + stats.commas + Math.min(Math.floor(stats.length / 100), SCORING.maxLengthPoints);
 }
 
 function baseScore(element: Element): number {
@@ -85,6 +95,22 @@ function baseScore(element: Element): number {
 }
 
 /**
+ * {@link textStats} remembered per element, for one pass over a tree that does
+ * not change meanwhile: a container is both a voter and the ancestor of voters.
+ */
+function memoisedTextStats(): (element: Element) => TextStats {
+  const measured = new Map<Element, TextStats>();
+  return (element) => {
+    let stats = measured.get(element);
+    if (stats === undefined) {
+      stats = textStats(element);
+      measured.set(element, stats);
+    }
+    return stats;
+  };
+}
+
+/**
  * Scores containers by the text blocks they hold (length, commas; a block's
  * parent gets its full score, the grandparent half, the next a third) and
  * returns the best one with those of its siblings that score close to it, in
@@ -92,14 +118,17 @@ function baseScore(element: Element): number {
  */
 export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Element[] {
   const scores = new Map<Element, number>();
-  const voters = $('p, pre, blockquote, td, li, h2, h3, div, section').toArray();
+  const statsOf = memoisedTextStats();
+  const root = $.root()[0];
+  const voters = (root === undefined ? [] : allElements(root)).filter((element) =>
+    VOTER_TAGS.has(element.name),
+  );
   for (const [index, element] of voters.entries()) {
     if (index % 500 === 0 && isOverTime()) return [];
     if (!VOTING_TAGS.has(element.name) && !hasDirectText(element)) continue;
-    const stats = textStats(element);
-    if (stats.text.length < SCORING.minBlockChars || linkDensity(stats) > SCORING.maxBlockLinkDensity)
-      continue;
-    const points = blockScore(stats.text);
+    const stats = statsOf(element);
+    if (stats.length < SCORING.minBlockChars || linkDensity(stats) > SCORING.maxBlockLinkDensity) continue;
+    const points = blockScore(stats);
     let ancestor = element.parent;
     for (let level = 1; level <= 3 && ancestor !== null && ancestor.type === 'tag'; level += 1) {
       scores.set(ancestor, (scores.get(ancestor) ?? baseScore(ancestor)) + points / level);
@@ -109,7 +138,7 @@ export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Eleme
   let best: Element | null = null;
   let bestScore = 0;
   for (const [element, score] of scores) {
-    const adjusted = score * (1 - linkDensity(textStats(element)));
+    const adjusted = score * (1 - linkDensity(statsOf(element)));
     scores.set(element, adjusted);
     if (adjusted > bestScore) [best, bestScore] = [element, adjusted];
   }
@@ -128,7 +157,7 @@ export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Eleme
 function isSiblingParagraph(element: Element): boolean {
   if (element.name !== 'p') return false;
   const stats = textStats(element);
-  return stats.text.length >= SCORING.siblingParagraphChars && linkDensity(stats) < 0.25;
+  return stats.length >= SCORING.siblingParagraphChars && linkDensity(stats) < 0.25;
 }
 
 function firstClass(element: Element): string {

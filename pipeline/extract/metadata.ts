@@ -1,6 +1,7 @@
-import type { CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { allElements, squeeze } from './dom-text.ts';
+import type { DocumentIndex } from './document-index.ts';
+import { squeeze } from './dom-text.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import { MODIFIED_MARKER } from './vocabulary.ts';
 
@@ -29,18 +30,19 @@ export interface DeclaredMetadata {
 }
 
 /** Meta tags by lower-cased `property`, `name` or `itemprop`, values in document order. */
-function indexMeta($: CheerioAPI): Map<string, string[]> {
+function indexMeta(document: DocumentIndex): Map<string, string[]> {
   const index = new Map<string, string[]>();
-  $('meta').each((_, element) => {
-    const { attribs } = element;
+  for (const { attribs } of document.named('meta')) {
     const content = squeeze(attribs.content ?? '');
-    if (content === '') return;
+    if (content === '') continue;
     for (const key of [attribs.property, attribs.name, attribs.itemprop]) {
       if (key === undefined) continue;
       const lower = key.toLowerCase();
-      index.set(lower, [...(index.get(lower) ?? []), content]);
+      const values = index.get(lower);
+      if (values === undefined) index.set(lower, [content]);
+      else values.push(content);
     }
-  });
+  }
   return index;
 }
 
@@ -49,13 +51,16 @@ function present(...values: readonly (string | null | undefined)[]): string[] {
 }
 
 /** Elements (other than `<meta>`) by their `itemprop`, in document order: one walk instead of a query per property. */
-function indexItemprops($: CheerioAPI): Map<string, Element[]> {
+function indexItemprops(document: DocumentIndex): Map<string, Element[]> {
   const index = new Map<string, Element[]>();
-  const root = $.root()[0];
-  for (const element of root === undefined ? [] : allElements(root)) {
+  for (const element of document.elements) {
     const property = element.attribs.itemprop;
     if (property === undefined || element.name === 'meta') continue;
-    for (const key of property.split(/\s+/)) index.set(key, [...(index.get(key) ?? []), element]);
+    for (const key of property.split(/\s+/)) {
+      const elements = index.get(key);
+      if (elements === undefined) index.set(key, [element]);
+      else elements.push(element);
+    }
   }
   return index;
 }
@@ -70,24 +75,41 @@ function microdata($: CheerioAPI, itemprops: ReadonlyMap<string, Element[]>, pro
   });
 }
 
-function timeElements($: CheerioAPI): { published: string[]; modified: string[] } {
+function timeElements($: CheerioAPI, document: DocumentIndex): { published: string[]; modified: string[] } {
   const published: string[] = [];
   const modified: string[] = [];
-  $('time[datetime]').each((_, element) => {
-    const value = element.attribs.datetime ?? '';
+  for (const element of document.named('time')) {
+    const value = element.attribs.datetime;
+    if (value === undefined) continue;
     const context = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${$(element).parent().text().slice(0, 80)}`;
     (MODIFIED_MARKER.test(context) ? modified : published).push(value);
-  });
+  }
   return { published, modified };
 }
 
-/** Collects the metadata the page declares, by the precedence documented on {@link DeclaredMetadata}. */
-export function readDeclaredMetadata($: CheerioAPI): DeclaredMetadata {
-  const jsonLd = readJsonLdArticle($);
-  const meta = indexMeta($);
+/** The first element named `name`, as a selection (empty when there is none). */
+function firstNamed($: CheerioAPI, document: DocumentIndex, name: string): Cheerio<Element> {
+  return $(document.named(name).slice(0, 1));
+}
+
+/** `<link rel=canonical>`, the rel read as a space-separated list, case-insensitively. */
+const CANONICAL_REL = /(?:^|\s)canonical(?:$|\s)/i;
+
+function canonicalLink(document: DocumentIndex): string | undefined {
+  return document.named('link').find((element) => CANONICAL_REL.test(element.attribs.rel ?? ''))?.attribs
+    .href;
+}
+
+/**
+ * Collects the metadata the page declares, by the precedence documented on
+ * {@link DeclaredMetadata}. `document` indexes the page `$` holds (untouched).
+ */
+export function readDeclaredMetadata($: CheerioAPI, document: DocumentIndex): DeclaredMetadata {
+  const jsonLd = readJsonLdArticle($, document);
+  const meta = indexMeta(document);
   const all = (...keys: string[]): string[] => keys.flatMap((key) => meta.get(key) ?? []);
-  const times = timeElements($);
-  const itemprops = indexItemprops($);
+  const times = timeElements($, document);
+  const itemprops = indexItemprops(document);
   const metaAuthors = all(
     'article:author',
     'author',
@@ -103,8 +125,8 @@ export function readDeclaredMetadata($: CheerioAPI): DeclaredMetadata {
       jsonLd?.headline,
       ...all('og:title', 'twitter:title'),
       ...microdata($, itemprops, 'headline'),
-      $('h1').first().text(),
-      $('title').first().text(),
+      firstNamed($, document, 'h1').text(),
+      firstNamed($, document, 'title').text(),
     ),
     siteNames: present(
       ...all('og:site_name', 'application-name', 'publisher', 'twitter:site'),
@@ -158,12 +180,12 @@ export function readDeclaredMetadata($: CheerioAPI): DeclaredMetadata {
       .map((keyword) => keyword.trim())
       .filter(Boolean),
     languages: present(
-      $('html').attr('lang'),
+      firstNamed($, document, 'html').attr('lang'),
       ...all('og:locale').map((locale) => locale.replace('_', '-')),
       jsonLd?.inLanguage,
       ...all('content-language', 'language'),
     ),
-    canonicalUrls: present($('link[rel~="canonical" i]').attr('href'), ...all('og:url'), jsonLd?.url),
+    canonicalUrls: present(canonicalLink(document), ...all('og:url'), jsonLd?.url),
     ogType: meta.get('og:type')?.[0]?.toLowerCase() ?? null,
   };
 }

@@ -1,14 +1,9 @@
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseTextDate } from './dates.ts';
-import { allElements, attributeSignature, boundedText } from './dom-text.ts';
+import type { DocumentIndex } from './document-index.ts';
+import { attributeSignature, boundedText } from './dom-text.ts';
 import { parseRelativeDate } from './relative-dates.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
-
-function documentElements($: CheerioAPI): Element[] {
-  const root = $.root()[0];
-  return root === undefined ? [] : allElements(root);
-}
 
 /** Longest text of an element still read as a byline or a date line. */
 const MAX_LINE_CHARS = 160;
@@ -28,10 +23,10 @@ export interface VisibleDates {
  * modification date. Relative dates ("acum 3 ore") are read against
  * `fetchedAt`. Call before boilerplate removal: bylines often sit in headers.
  */
-export function readVisibleDates($: CheerioAPI, timeZone: string, fetchedAt: string): VisibleDates {
+export function readVisibleDates(document: DocumentIndex, timeZone: string, fetchedAt: string): VisibleDates {
   let published: string | null = null;
   let modified: string | null = null;
-  const elements = documentElements($).filter(
+  const elements = document.elements.filter(
     (element) =>
       element.type === 'tag' &&
       (element.name === 'time' ||
@@ -59,9 +54,9 @@ function readDate(text: string, timeZone: string, fetchedAt: string): string | n
 }
 
 /** Byline texts from `rel=author` links and elements whose class or id says author/byline. */
-export function readBylines($: CheerioAPI): string[] {
+export function readBylines(document: DocumentIndex): string[] {
   const lines: string[] = [];
-  for (const element of documentElements($)) {
+  for (const element of document.elements) {
     if (lines.length >= 10) break;
     if (element.type !== 'tag') continue;
     const { attribs } = element;
@@ -77,11 +72,18 @@ export function readBylines($: CheerioAPI): string[] {
 }
 
 /** The text of the first standfirst element (class lead, standfirst, intro, summary…), or null. */
-export function readStandfirst($: CheerioAPI): string | null {
-  for (const element of $('p[class], div[class], h2[class], p[id], div[id]').toArray()) {
-    if (!STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
+export function readStandfirst(document: DocumentIndex): string | null {
+  for (const element of document.elements) {
+    if (!mayBeStandfirst(element) || !STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
     const text = boundedText(element, 800);
     if (text !== null && text.length >= 40) return text;
   }
   return null;
+}
+
+/** The elements a standfirst is looked for in: `p[class], div[class], h2[class], p[id], div[id]`. */
+function mayBeStandfirst(element: Element): boolean {
+  const { name, attribs } = element;
+  if (name === 'p' || name === 'div') return attribs.class !== undefined || attribs.id !== undefined;
+  return name === 'h2' && attribs.class !== undefined;
 }

@@ -124,6 +124,9 @@ export function isInflectionOf(folded: string, base: string): boolean {
 
 /** English possessive (`Kyiv's`, `IOM's`, `migrants'`) left out; other apostrophes are part of a word (`Слов'янськ`). */
 export function withoutPossessive(text: string): string {
+  // Most words end in neither an apostrophe nor `s`: skip the regular expression for them.
+  const last = text.charAt(text.length - 1);
+  if (last !== 's' && last !== "'" && last !== '’') return text;
   return text.replace(/['’]s?$/u, '');
 }
 
@@ -150,8 +153,13 @@ function headOfToken(token: Token): string {
   return head(withoutPossessive(token.folded));
 }
 
+/** The first {@link HEAD_LENGTH} code points of the text (a letter outside the BMP is one, not two). */
 function head(text: string): string {
-  return [...text].slice(0, HEAD_LENGTH).join('');
+  let end = 0;
+  for (let count = 0; count < HEAD_LENGTH && end < text.length; count++) {
+    end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, end);
 }
 
 function range(first: number, last: number): number[] {

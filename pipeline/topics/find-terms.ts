@@ -1,5 +1,5 @@
 import type { CompiledTerm, TokenSequence, WordMatcher } from './compile-topics.ts';
-import { stemWord } from './stem.ts';
+import { stemIn, stemsOf, stemWord, type WordStems } from './stem.ts';
 import type { Token } from './tokenise.ts';
 
 /** Where a term occurs: token indexes, inclusive, and the tokens the term's words matched. */
@@ -17,8 +17,18 @@ export interface Occurrence {
 export interface FieldIndex {
   readonly tokens: readonly Token[];
   readonly sortedFolded: readonly (readonly [string, readonly number[]])[];
-  readonly stems: Map<string, Map<string, number[]>>;
+  /** The stem record of each word of `sortedFolded`, at the same position. */
+  readonly wordStems: readonly WordStems[];
+  /** Per language, the words' positions by stem (built when a stem term of that language first asks). */
+  readonly stems: Map<string, StemPositions>;
 }
+
+/**
+ * Per stem, the position lists of the words with that stem; several lists are
+ * merged into one sorted list the first time that stem is asked for (most
+ * stems of a text never are).
+ */
+type StemPositions = Map<string, (readonly number[])[]>;
 
 // One index per token list (tokenise() shares lists between stages), so stems are computed once per article.
 const indexes = new WeakMap<readonly Token[], FieldIndex>();
@@ -40,7 +50,8 @@ function buildIndex(tokens: readonly Token[]): FieldIndex {
     else positions.push(index);
   });
   const sortedFolded = [...byFolded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { tokens, sortedFolded, stems: new Map() };
+  const wordStems = sortedFolded.map(([folded]) => stemsOf(folded));
+  return { tokens, sortedFolded, wordStems, stems: new Map() };
 }
 
 /** Every occurrence of the term in the field, in text order. */
@@ -85,8 +96,8 @@ function findSequence(index: FieldIndex, sequence: TokenSequence): Occurrence[] 
   return found;
 }
 
-function positionsOf(index: FieldIndex, matcher: WordMatcher): number[] {
-  if (matcher.kind === 'stem') return stemPositions(index, matcher.language).get(matcher.stem) ?? [];
+function positionsOf(index: FieldIndex, matcher: WordMatcher): readonly number[] {
+  if (matcher.kind === 'stem') return stemPositions(index, matcher.language, matcher.stem);
   const positions: number[] = [];
   for (let at = lowerBound(index.sortedFolded, matcher.prefix); at < index.sortedFolded.length; at++) {
     const entry = index.sortedFolded[at];
@@ -101,17 +112,32 @@ function matchesToken(matcher: WordMatcher, token: Token): boolean {
   return stemWord(matcher.language, token.folded) === matcher.stem;
 }
 
-function stemPositions(index: FieldIndex, language: Parameters<typeof stemWord>[0]): Map<string, number[]> {
+function stemPositions(
+  index: FieldIndex,
+  language: Parameters<typeof stemWord>[0],
+  stem: string,
+): readonly number[] {
+  const lists = stemIndex(index, language).get(stem);
+  if (lists === undefined) return [];
+  if (lists.length > 1)
+    lists.splice(
+      0,
+      lists.length,
+      lists.flat().sort((a, b) => a - b),
+    );
+  return lists[0] ?? [];
+}
+
+function stemIndex(index: FieldIndex, language: Parameters<typeof stemWord>[0]): StemPositions {
   let positions = index.stems.get(language);
   if (positions === undefined) {
     positions = new Map();
-    for (const [folded, at] of index.sortedFolded) {
-      const stem = stemWord(language, folded);
-      const known = positions.get(stem);
-      if (known === undefined) positions.set(stem, [...at]);
-      else known.push(...at);
+    for (const [position, [folded, at]] of index.sortedFolded.entries()) {
+      const stem = stemIn(index.wordStems[position] ?? stemsOf(folded), language, folded);
+      const lists = positions.get(stem);
+      if (lists === undefined) positions.set(stem, [at]);
+      else lists.push(at);
     }
-    for (const list of positions.values()) list.sort((a, b) => a - b);
     index.stems.set(language, positions);
   }
   return positions;

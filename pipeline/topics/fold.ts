@@ -29,6 +29,8 @@ let folds = new Map<string, string>();
 
 /** The folded form of a word, as documented above. Memoised. */
 export function foldWord(word: string): string {
+  // An ASCII word has no marks and no special letters: folding it is lower-casing it, cheaper than the memo.
+  if (isAscii(word)) return word.toLowerCase();
   let folded = folds.get(word);
   if (folded === undefined) {
     if (folds.size >= MAX_REMEMBERED_WORDS) folds = new Map();
@@ -45,4 +47,9 @@ function fold(word: string): string {
     .replace(LATIN_MARKS, '$1')
     .normalize('NFC')
     .replace(SPECIAL, (letter) => SPECIAL_FOLDS[letter] ?? letter);
+}
+
+function isAscii(word: string): boolean {
+  for (let index = 0; index < word.length; index++) if (word.charCodeAt(index) > 0x7f) return false;
+  return true;
 }

@@ -24,21 +24,43 @@ function withoutMobileVowel(stem: string): string {
   return stem.replace(/е(ц)$|о(к)$/u, '$1$2');
 }
 
-/** Entries kept per language before the cache starts afresh (bounds memory in long runs). */
-const MAX_CACHED_STEMS = 100_000;
-const caches = new Map<CoalitionLanguage, Map<string, string>>();
+/**
+ * The stems of one folded word, one slot per coalition language (in the order
+ * of COALITION_LANGUAGES), each filled the first time it is asked for. Terms
+ * of all five languages are tried on every text, so a word is stemmed in
+ * every language: one record per word makes that one memo look-up instead of five.
+ */
+export type WordStems = (string | undefined)[];
+
+const SLOTS: Readonly<Record<CoalitionLanguage, number>> = { ro: 0, pl: 1, en: 2, ru: 3, uk: 4 };
+
+/** Words whose stems are kept before the memo starts afresh (bounds memory in long runs). */
+const MAX_CACHED_WORDS = 100_000;
+let memo = new Map<string, WordStems>();
+
+/** The memoised stem record of a folded word; pass it to {@link stemIn}. */
+export function stemsOf(folded: string): WordStems {
+  let stems = memo.get(folded);
+  if (stems === undefined) {
+    if (memo.size >= MAX_CACHED_WORDS) memo = new Map();
+    stems = [];
+    memo.set(folded, stems);
+  }
+  return stems;
+}
+
+/** The stem of `folded` in `language`, read from (or written to) its record `stems`. */
+export function stemIn(stems: WordStems, language: CoalitionLanguage, folded: string): string {
+  const slot = SLOTS[language];
+  let stem = stems[slot];
+  if (stem === undefined) {
+    stem = STEMMERS[language](folded);
+    stems[slot] = stem;
+  }
+  return stem;
+}
 
 /** The stem of a folded word in `language`, memoised. */
 export function stemWord(language: CoalitionLanguage, folded: string): string {
-  let cache = caches.get(language);
-  if (cache === undefined || cache.size >= MAX_CACHED_STEMS) {
-    cache = new Map();
-    caches.set(language, cache);
-  }
-  let stem = cache.get(folded);
-  if (stem === undefined) {
-    stem = STEMMERS[language](folded);
-    cache.set(folded, stem);
-  }
-  return stem;
+  return stemIn(stemsOf(folded), language, folded);
 }

@@ -110,3 +110,19 @@ describe('simhash', () => {
     expect(hammingDistance(hash, hash)).toBe(0);
   });
 });
+
+describe('stored fingerprints', () => {
+  // Simhashes and MinHash keys are stored on every indexed article and compared with those of
+  // later articles: a faster implementation must give exactly these values.
+  it('keep the values articles were indexed with', () => {
+    expect(simhashOf(BODY)).toBe('2e17acfa99d2f152');
+    expect(simhashOf('')).toBe('518b06c8ab3e7c0b');
+    expect(simhashOf('două cuvinte')).toBe('70752dc16550bcfd');
+    expect([...shingleSet(BODY).slice(0, 3)]).toEqual([92714495, 162056205, 190828375]);
+    expect(bandKeys(minhashSignature(shingleSet(BODY))).slice(0, 3)).toEqual([
+      '0:00217d6b',
+      '1:063485f1',
+      '2:04feada2',
+    ]);
+  });
+});
