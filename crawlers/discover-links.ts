@@ -2,13 +2,13 @@ import type { PerLanguage, SectionDiscovery, SourceConfig, TermPattern } from '.
 import { normaliseUrl } from '../core/canonical-url.ts';
 import { blockedListingError } from './block-page.ts';
 import type { ListingRenderer } from './browser-renderer.ts';
-import { type CrawlFailure, failureOf } from './crawl-report.ts';
+import type { CrawlFailure } from './crawl-report.ts';
 import { discoverFromFeed } from './discover-feed.ts';
-import { discoverFromSection, filterListingLinks } from './discover-section.ts';
+import { discoverFromSection, filterListingLinks, walkListingPages } from './discover-section.ts';
 import { discoverFromSiteSearch } from './discover-site-search.ts';
 import { discoverFromSitemap } from './discover-sitemap.ts';
-import { type DiscoveryContext, type DiscoveryResult, dedupeLinks, makeLink } from './discovery.ts';
-import { FetchError, HttpStatusError } from './errors.ts';
+import type { DiscoveryContext, DiscoveryResult } from './discovery.ts';
+import { HttpStatusError } from './errors.ts';
 import { assertHostAllowed } from './host-guard.ts';
 import type { ListingCache } from './listing-cache.ts';
 import type { ListingRetry, SourceFetcher } from './source-fetcher.ts';
@@ -117,30 +117,16 @@ async function discoverRenderedSection(
   { source, fetcher, renderer, options }: RenderContext,
 ): Promise<DiscoveryResult> {
   const pattern = new RegExp(section.linkPattern);
-  const links: DiscoveredLink[] = [];
-  const failures: CrawlFailure[] = [];
-  const seenPages = new Set<string>();
-  let pageUrl: string | undefined = section.url;
-  while (pageUrl !== undefined && seenPages.size < section.maxPages && !seenPages.has(pageUrl)) {
-    const url: string = pageUrl;
-    seenPages.add(url);
-    try {
-      await fetcher.assertAllowed(url);
-      await assertHostAllowed(new URL(url), options.allowPrivateHosts);
-      const rendered = await fetcher.withHostSlot(url, () =>
-        renderer.render(url, (request) => fetcher.isAllowed(request), section.nextPageSelector),
-      );
-      const blocked = blockedListingError(url, rendered, rendered.html, source.id);
-      if (blocked !== undefined) throw blocked;
-      if (rendered.status >= 400) throw new HttpStatusError(url, rendered.status, { sourceId: source.id });
-      for (const link of filterListingLinks(rendered.hrefs, rendered.finalUrl, pattern))
-        links.push(makeLink({ url: link, sourceId: source.id, via: 'browser-section' }));
-      pageUrl = rendered.nextPageUrl;
-    } catch (error) {
-      if (!(error instanceof FetchError)) throw error;
-      failures.push(failureOf(url, error));
-      break;
-    }
-  }
-  return { links: dedupeLinks(links), failures, listingsFetched: seenPages.size };
+  return walkListingPages(section, source.id, 'browser-section', async (url) => {
+    await fetcher.assertAllowed(url);
+    await assertHostAllowed(new URL(url), options.allowPrivateHosts);
+    const rendered = await fetcher.withHostSlot(url, () =>
+      renderer.render(url, (request) => fetcher.isAllowed(request), section.nextPageSelector),
+    );
+    const blocked = blockedListingError(url, rendered, rendered.html, source.id);
+    if (blocked !== undefined) throw blocked;
+    if (rendered.status >= 400) throw new HttpStatusError(url, rendered.status, { sourceId: source.id });
+    const links = filterListingLinks(rendered.hrefs, rendered.finalUrl, pattern);
+    return rendered.nextPageUrl === undefined ? { links } : { links, nextPageUrl: rendered.nextPageUrl };
+  });
 }

@@ -66,6 +66,28 @@ export async function discoverFromSection(
   context: DiscoveryContext,
 ): Promise<DiscoveryResult> {
   const pattern = new RegExp(section.linkPattern);
+  return walkListingPages(section, context.sourceId, 'section', async (url) => {
+    const answer = await context.fetchListing(url, HTML_ACCEPT);
+    const html = decodeBody(answer.body, answer.headers['content-type']).text;
+    const blocked = blockedListingError(url, answer, html, context.sourceId);
+    if (blocked !== undefined) throw blocked;
+    if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
+    return readListingPage(html, answer.finalUrl, pattern, section.nextPageSelector);
+  });
+}
+
+/**
+ * Follows a section's pages from `section.url` through their next-page links,
+ * at most `section.maxPages` and never the same page twice, reading each with
+ * `readPage` (fetched HTML or a browser rendering). A page that fails ends the
+ * walk with its failure; the links found before it are kept.
+ */
+export async function walkListingPages(
+  section: SectionDiscovery,
+  sourceId: string,
+  via: DiscoveredLink['via'],
+  readPage: (url: string) => Promise<ListingPageLinks>,
+): Promise<DiscoveryResult> {
   const links: DiscoveredLink[] = [];
   const failures: CrawlFailure[] = [];
   const seenPages = new Set<string>();
@@ -74,13 +96,8 @@ export async function discoverFromSection(
     const url: string = pageUrl;
     seenPages.add(url);
     try {
-      const answer = await context.fetchListing(url, HTML_ACCEPT);
-      const html = decodeBody(answer.body, answer.headers['content-type']).text;
-      const blocked = blockedListingError(url, answer, html, context.sourceId);
-      if (blocked !== undefined) throw blocked;
-      if (answer.status >= 400) throw new HttpStatusError(url, answer.status, { sourceId: context.sourceId });
-      const page = readListingPage(html, answer.finalUrl, pattern, section.nextPageSelector);
-      for (const url of page.links) links.push(makeLink({ url, sourceId: context.sourceId, via: 'section' }));
+      const page = await readPage(url);
+      for (const link of page.links) links.push(makeLink({ url: link, sourceId, via }));
       pageUrl = page.nextPageUrl;
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;

@@ -1,23 +1,12 @@
-// Block pages served where a listing should be: a feed, a sitemap or a section page that answers 200
-// with a Cloudflare challenge, an "access denied" page or a CAPTCHA wall.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../config/settings.ts';
 import type { SourceConfig } from '../../config/types.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { checkBlockPage } from '../../crawlers/block-page.ts';
 import { crawlSource } from '../../crawlers/crawl-source.ts';
 import { judgeSourceHealth } from '../../crawlers/source-health.ts';
-import {
-  articleHtml,
-  type LocalSite,
-  localSource,
-  lookupFromSet,
-  rssFeed,
-  startLocalSite,
-} from './helpers/local-site.ts';
+import { useCrawlWorkspace } from './helpers/crawl-workspace.ts';
+import { articleHtml, type LocalSite, localSource, lookupFromSet, rssFeed } from './helpers/local-site.ts';
 
 const CHALLENGE =
   '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><div id="challenge-running"></div><script>window._cf_chl_opt={cvId:"3"};</script></body></html>';
@@ -26,23 +15,16 @@ const ACCESS_DENIED =
 const CAPTCHA_WALL =
   '<html><head><title>Security check</title><script src="https://www.google.com/recaptcha/api.js"></script></head><body><div class="g-recaptcha" data-sitekey="x"></div></body></html>';
 
-let dataDir: string;
+const workspace = useCrawlWorkspace('blocked');
 let site: LocalSite | undefined;
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pressmon-blocked-'));
-});
-
-afterEach(async () => {
-  await site?.close();
-  site = undefined;
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 async function crawl(source: SourceConfig) {
   return crawlSource({
     source,
-    settings: loadSettings({ PRESSMON_DATA_DIR: dataDir, PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1' }),
+    settings: loadSettings({
+      PRESSMON_DATA_DIR: workspace.dataDir(),
+      PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    }),
     logger: silentLogger(),
     lookupKnown: lookupFromSet(new Set()),
     onPage: async () => undefined,
@@ -52,7 +34,7 @@ async function crawl(source: SourceConfig) {
 
 describe('listings answered with a block page and status 200', () => {
   it('reports a challenged feed, an "access denied" sitemap and a CAPTCHA section as blocked and flags the source', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: CHALLENGE },
       '/sitemap.xml': { body: ACCESS_DENIED },
       '/stiri/': { body: CAPTCHA_WALL },
@@ -94,7 +76,7 @@ describe('listings answered with a block page and status 200', () => {
   });
 
   it('one 403 listing is enough for the flag; a feed whose item is titled "CAPTCHA" is a feed', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': {
         body: '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>New CAPTCHA rules for visa appointments</title><link>/a/1</link></item></channel></rss>',
       },

@@ -1,8 +1,7 @@
 // Politeness and incremental behaviour of crawlSource against a local HTTP site.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../../config/settings.ts';
 import type { SourceConfig } from '../../config/types.ts';
 import { articleIdFor } from '../../core/canonical-url.ts';
@@ -10,32 +9,16 @@ import { silentLogger } from '../../core/logger.ts';
 import { crawlSource } from '../../crawlers/crawl-source.ts';
 import type { KnownArticle } from '../../crawlers/known-articles.ts';
 import { judgeSourceHealth } from '../../crawlers/source-health.ts';
-import {
-  articleHtml,
-  type LocalSite,
-  localSource,
-  lookupFromSet,
-  rssFeed,
-  startLocalSite,
-} from './helpers/local-site.ts';
+import { useCrawlWorkspace } from './helpers/crawl-workspace.ts';
+import { articleHtml, type LocalSite, localSource, lookupFromSet, rssFeed } from './helpers/local-site.ts';
 
 const FAST = { retryBackoffMs: 20, fetchTimeoutMs: 5_000 };
 
-let dataDir: string;
+const workspace = useCrawlWorkspace('polite');
 let site: LocalSite | undefined;
 
-beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pressmon-polite-'));
-});
-
-afterEach(async () => {
-  await site?.close();
-  site = undefined;
-  await rm(dataDir, { recursive: true, force: true });
-});
-
 function settings(): Settings {
-  return loadSettings({ PRESSMON_DATA_DIR: dataDir, PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+  return loadSettings({ PRESSMON_DATA_DIR: workspace.dataDir(), PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
 }
 
 function crawl(source: SourceConfig, known = new Set<string>(), dates?: (id: string) => KnownArticle) {
@@ -55,7 +38,7 @@ const articles = (paths: readonly string[]) =>
 describe('robots.txt', () => {
   it('spaces requests by its Crawl-delay when it is longer than the source delay', async () => {
     const paths = ['/a/1', '/a/2', '/a/3'];
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/robots.txt': { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nCrawl-delay: 0.3\n' },
       '/feed.xml': { body: rssFeed(paths) },
       ...articles(paths),
@@ -70,7 +53,7 @@ describe('robots.txt', () => {
   });
 
   it('is kept on disk with its fetch time and not fetched again within 24 h; an older copy is fetched again', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/robots.txt': {
         headers: { 'content-type': 'text/plain' },
         body: 'User-agent: *\nDisallow: /private/\n',
@@ -83,8 +66,8 @@ describe('robots.txt', () => {
     await crawl(source);
     expect(site.hits('/robots.txt')).toHaveLength(1);
     expect(site.hits('/private/2')).toHaveLength(0);
-    const [file] = await readdir(path.join(dataDir, 'robots'));
-    const cachePath = path.join(dataDir, 'robots', file ?? '');
+    const [file] = await readdir(path.join(workspace.dataDir(), 'robots'));
+    const cachePath = path.join(workspace.dataDir(), 'robots', file ?? '');
     const entry = JSON.parse(await readFile(cachePath, 'utf8')) as { fetchedAt: string };
     await writeFile(
       cachePath,
@@ -97,7 +80,7 @@ describe('robots.txt', () => {
 
 describe('retries', () => {
   it('waits as long as Retry-After asks after a 429, then fetches the page', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/a/1']) },
       '/a/1': [{ status: 429, headers: { 'retry-after': '1' } }, { body: articleHtml('ok') }],
     });
@@ -108,7 +91,7 @@ describe('retries', () => {
   });
 
   it('gives up at once when Retry-After asks for longer than two minutes', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/a/1']) },
       '/a/1': { status: 503, headers: { 'retry-after': '3600' } },
     });
@@ -118,7 +101,7 @@ describe('retries', () => {
   });
 
   it('retries a feed that answers 503 with Retry-After', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': [{ status: 503, headers: { 'retry-after': '0' } }, { body: rssFeed(['/a/1']) }],
       ...articles(['/a/1']),
     });
@@ -130,7 +113,7 @@ describe('retries', () => {
 describe('concurrency', () => {
   it('keeps at most two requests in flight per host whatever the source asks', async () => {
     const paths = ['/a/1', '/a/2', '/a/3', '/a/4', '/a/5', '/a/6'];
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(paths) },
       ...Object.fromEntries(paths.map((p) => [p, { body: articleHtml(p), delayMs: 250 }])),
     });
@@ -145,7 +128,7 @@ describe('concurrency', () => {
 
 describe('incremental crawl', () => {
   it('fetches a known article again only when it is younger than refreshHours', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/new', '/young', '/old']) },
       ...articles(['/new', '/young', '/old']),
     });
@@ -165,7 +148,7 @@ describe('incremental crawl', () => {
 
   it('asks for the feed with its ETag and Last-Modified; a 304 still yields the links it had', async () => {
     const feed = rssFeed(['/a/1', '/a/2']);
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': [
         { headers: { etag: '"v1"', 'last-modified': 'Mon, 02 Jun 2025 10:00:00 GMT' }, body: feed },
         { status: 304, headers: { etag: '"v1"' } },
@@ -190,7 +173,7 @@ describe('block pages', () => {
   it('reports pages answered with a Cloudflare challenge as blocked, and the source as unhealthy', async () => {
     const paths = ['/a/1', '/a/2', '/a/3'];
     const challenge = '<html><head><title>Just a moment...</title></head><body>cf_chl_opt</body></html>';
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(paths) },
       ...Object.fromEntries(paths.map((p) => [p, { status: 403, body: challenge }])),
     });

@@ -1,43 +1,25 @@
 // Pruning of the persistent request queue, on crawlee's real local storage.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../config/settings.ts';
 import { articleIdFor } from '../../core/canonical-url.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { pruneHandledRequests } from '../../crawlers/crawl-queue.ts';
 import { crawlSource } from '../../crawlers/crawl-source.ts';
 import { crawleeConfigFor, openSourceQueue, sourceQueueDir } from '../../crawlers/crawl-storage.ts';
-import {
-  articleHtml,
-  type LocalSite,
-  localSource,
-  lookupFromSet,
-  rssFeed,
-  startLocalSite,
-} from './helpers/local-site.ts';
+import { useCrawlWorkspace } from './helpers/crawl-workspace.ts';
+import { articleHtml, type LocalSite, localSource, lookupFromSet, rssFeed } from './helpers/local-site.ts';
 
 const DAY_MS = 86_400_000;
 
-let dataDir: string;
+const workspace = useCrawlWorkspace('queue');
 let site: LocalSite | undefined;
 
-beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pressmon-queue-'));
-});
-
-afterEach(async () => {
-  await site?.close();
-  site = undefined;
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const openQueue = () => openSourceQueue('src', crawleeConfigFor(dataDir, 'src'));
+const openQueue = () => openSourceQueue('src', crawleeConfigFor(workspace.dataDir(), 'src'));
 
 /** Request files crawlee keeps on disk for the queue. */
 async function storedRequests(sourceId: string): Promise<string[]> {
-  const files = await readdir(sourceQueueDir(dataDir, sourceId)).catch(() => [] as string[]);
+  const files = await readdir(sourceQueueDir(workspace.dataDir(), sourceId)).catch(() => [] as string[]);
   return files.filter((file) => file.endsWith('.json') && !file.startsWith('__'));
 }
 
@@ -59,32 +41,37 @@ describe('pruneHandledRequests', () => {
     ]);
     expect(await queue.getInfo()).toMatchObject({ handledRequestCount: 3, pendingRequestCount: 2 });
 
-    const pruned = await pruneHandledRequests(queue, sourceQueueDir(dataDir, 'src'), { now });
+    const pruned = await pruneHandledRequests(queue, sourceQueueDir(workspace.dataDir(), 'src'), { now });
 
     expect(pruned).toBe(2);
     expect(await storedRequests('src')).toHaveLength(3);
     // A fresh process reads what is left from disk: the pending ones are still there to be fetched.
-    const reopened = await openSourceQueue('src', crawleeConfigFor(dataDir, 'src'));
+    const reopened = await openSourceQueue('src', crawleeConfigFor(workspace.dataDir(), 'src'));
     const head = await reopened.client.listHead({ limit: 10 });
     expect(head.items.map((item) => item.uniqueKey).sort()).toEqual(['pending-new', 'pending-old']);
-    expect(await pruneHandledRequests(reopened, sourceQueueDir(dataDir, 'src'), { now })).toBe(0);
+    expect(await pruneHandledRequests(reopened, sourceQueueDir(workspace.dataDir(), 'src'), { now })).toBe(0);
   });
 
   it('does nothing to a queue that was never written', async () => {
     const queue = await openQueue();
-    expect(await pruneHandledRequests(queue, sourceQueueDir(dataDir, 'src'), { now: new Date() })).toBe(0);
+    expect(
+      await pruneHandledRequests(queue, sourceQueueDir(workspace.dataDir(), 'src'), { now: new Date() }),
+    ).toBe(0);
   });
 });
 
 describe('crawlSource keeps its queue small', () => {
   it('a crawl three weeks later removes the handled entries of the old day, and still skips the known articles', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/a/1', '/a/2']) },
       '/a/1': { body: articleHtml('Unu') },
       '/a/2': { body: articleHtml('Doi') },
     });
     const source = localSource(site.origin);
-    const settings = loadSettings({ PRESSMON_DATA_DIR: dataDir, PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+    const settings = loadSettings({
+      PRESSMON_DATA_DIR: workspace.dataDir(),
+      PRESSMON_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    });
     const known = new Set<string>();
     const crawlOn = (day: Date) =>
       crawlSource({

@@ -1,9 +1,8 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSettings, type Settings } from '../../config/settings.ts';
 import type { SourceConfig } from '../../config/types.ts';
 import { articleIdFor } from '../../core/canonical-url.ts';
@@ -11,34 +10,18 @@ import { silentLogger } from '../../core/logger.ts';
 import { crawlSource } from '../../crawlers/crawl-source.ts';
 import { listArchivedPages, readArchivedPage } from '../../crawlers/raw-archive.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
-import {
-  articleHtml,
-  type LocalSite,
-  localSource,
-  lookupFromSet,
-  rssFeed,
-  startLocalSite,
-} from './helpers/local-site.ts';
+import { useCrawlWorkspace } from './helpers/crawl-workspace.ts';
+import { articleHtml, type LocalSite, localSource, lookupFromSet, rssFeed } from './helpers/local-site.ts';
 
 const FAST = { retryBackoffMs: 20, fetchTimeoutMs: 5_000 };
 const USER_AGENT = 'pressmon-test/1.0 (+https://example.org/pressmon)';
 
-let dataDir: string;
+const workspace = useCrawlWorkspace('crawl');
 let site: LocalSite | undefined;
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'pressmon-crawl-'));
-});
-
-afterEach(async () => {
-  await site?.close();
-  site = undefined;
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 function settingsFor(allowPrivateHosts: string): Settings {
   return loadSettings({
-    PRESSMON_DATA_DIR: dataDir,
+    PRESSMON_DATA_DIR: workspace.dataDir(),
     PRESSMON_ALLOW_PRIVATE_HOSTS: allowPrivateHosts,
     PRESSMON_USER_AGENT: USER_AGENT,
   });
@@ -63,7 +46,7 @@ async function crawl(source: SourceConfig, settings: Settings, known: Set<string
 describe('crawlSource on a local site', () => {
   it('discovers from an RSS feed served with a BOM and a wrong content type, fetches each article once, sends our User-Agent', async () => {
     const feed = `\uFEFF${rssFeed(['/a/1', '/a/2', '/a/1', 'https://elsewhere.example/x'])}`;
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/robots.txt': { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nAllow: /\n' },
       '/feed.xml': { headers: { 'content-type': 'text/html' }, body: feed },
       '/a/1': { body: articleHtml('Unu') },
@@ -87,7 +70,7 @@ describe('crawlSource on a local site', () => {
   it('discovers from an Atom feed and a gzipped sitemap index, merging links found twice', async () => {
     const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id>
 <updated>2025-06-01T00:00:00Z</updated><entry><title>Atom</title><id>1</id><link href="/a/1"/><updated>2025-06-01T00:00:00Z</updated></entry></feed>`;
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/atom.xml': { headers: { 'content-type': 'application/atom+xml' }, body: atom },
       '/sitemap-index.xml.gz': {
         headers: { 'content-type': 'application/octet-stream' },
@@ -122,7 +105,7 @@ describe('crawlSource on a local site', () => {
   it('decodes a windows-1251 page (header) and a windows-1250 page (meta) correctly', async () => {
     const russian = 'Беженцы из Украины получили временную защиту';
     const polish = 'Uchodźcy w Łodzi: zażółć gęślą jaźń';
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/ru', '/pl']) },
       '/ru': {
         headers: { 'content-type': 'text/html; charset=windows-1251' },
@@ -143,7 +126,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('never requests an article that robots.txt disallows, and reports it', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/robots.txt': {
         headers: { 'content-type': 'text/plain' },
         body: 'User-agent: *\nDisallow: /private/\n',
@@ -161,7 +144,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('fetches nothing from a site whose robots.txt answers 503, and names the real failure (not a robots refusal)', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/robots.txt': { status: 503, body: 'down for maintenance' },
       '/feed.xml': { body: rssFeed(['/a/1']) },
       '/a/1': { body: articleHtml('Unu') },
@@ -178,7 +161,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('skips known articles without requesting them', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/a/1', '/a/2']) },
       '/a/1': { body: articleHtml('Unu') },
       '/a/2': { body: articleHtml('Doi') },
@@ -190,7 +173,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('counts a 500 (after two retries) and a 404 as failures while the other pages succeed', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/ok', '/broken', '/gone']) },
       '/ok': { body: articleHtml('Ok') },
       '/broken': { status: 500, body: 'oops' },
@@ -208,7 +191,7 @@ describe('crawlSource on a local site', () => {
 
   it('spaces request starts on the host by the source delay, even with concurrency 3', async () => {
     const paths = ['/a/1', '/a/2', '/a/3', '/a/4'];
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(paths) },
       ...Object.fromEntries(paths.map((p) => [p, { body: articleHtml(p) }])),
     });
@@ -224,7 +207,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('refuses 127.0.0.1 for a source whose host is not allowed: the failure is reported, nothing is sent, nothing throws', async () => {
-    site = await startLocalSite({ '/feed.xml': { body: rssFeed(['/a/1']) } });
+    site = await workspace.serve({ '/feed.xml': { body: rssFeed(['/a/1']) } });
     const { report } = await crawl(localSource(site.origin), settingsFor(''));
     expect(site.requests).toHaveLength(0);
     expect(report).toMatchObject({ fetched: 0, failed: 1, failedByReason: { 'refused-private-address': 1 } });
@@ -232,7 +215,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('refuses a redirect to 10.0.0.1 before connecting to it', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/a/1', '/moved']) },
       '/a/1': { body: articleHtml('Unu') },
       '/moved': { status: 302, headers: { location: 'http://10.0.0.1/internal' } },
@@ -250,7 +233,7 @@ describe('crawlSource on a local site', () => {
   });
 
   it('does not fetch again on a second run with the same storage, and archives each page once', async () => {
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(['/a/1', '/a/2']) },
       '/a/1': { body: articleHtml('Unu') },
       '/a/2': { body: articleHtml('Doi') },
@@ -268,9 +251,9 @@ describe('crawlSource on a local site', () => {
     expect(third.report).toMatchObject({ fetched: 0, skippedKnown: 2 });
     expect(site.hits('/a/1')).toHaveLength(1);
     expect(site.hits('/a/2')).toHaveLength(1);
-    expect(await readdir(path.join(dataDir, 'crawlee', 'local-test'))).not.toHaveLength(0);
+    expect(await readdir(path.join(workspace.dataDir(), 'crawlee', 'local-test'))).not.toHaveLength(0);
 
-    const archived = await listArchivedPages(dataDir);
+    const archived = await listArchivedPages(workspace.dataDir());
     expect(archived).toHaveLength(2);
     const pages = await Promise.all(archived.map(async (file) => (await readArchivedPage(file)).page));
     expect(pages.map((page) => page.url).sort()).toEqual([`${site.origin}/a/1`, `${site.origin}/a/2`]);
@@ -283,7 +266,7 @@ describe('crawlSource on a local site', () => {
 describe('crawlSource when stopped', () => {
   it('returns a report marked aborted when the signal fires mid-crawl; the next run resumes the rest', async () => {
     const paths = ['/a/1', '/a/2', '/a/3', '/a/4', '/a/5'];
-    site = await startLocalSite({
+    site = await workspace.serve({
       '/feed.xml': { body: rssFeed(paths) },
       ...Object.fromEntries(paths.map((p) => [p, { body: articleHtml(p) }])),
     });
