@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CountryCode } from '../../config/types.ts';
 import type { DetectedLanguageCode } from '../../core/languages.ts';
+import { seededRandom } from '../../pipeline/dedup/make-pairs.ts';
 import type { Article } from '../../pipeline/types.ts';
 import { SHARED_DATA } from './shared-data.ts';
 
@@ -72,17 +73,8 @@ export function loadRealTexts(): RealText[] {
   return texts;
 }
 
-/** A small deterministic random generator (mulberry32), so runs are comparable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One seeded generator (mulberry32) for the benchmarks and the dedup evaluation pairs, so runs are comparable.
+export { seededRandom };
 
 /**
  * `count` articles of about `bodyChars` characters each, built from real texts
