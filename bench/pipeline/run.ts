@@ -9,66 +9,23 @@
  * Goal (issue 5): >= 200 articles per second on one core for typical news pages.
  * Usage: node bench/pipeline/run.ts [data folder] [rounds]
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { loadConfigOrThrow } from '../../config/load-config.ts';
-import { loadSettings } from '../../config/settings.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
-import { compilePipeline, processPage } from '../../pipeline/index.ts';
+import { processPage } from '../../pipeline/index.ts';
 import { SHARED_DATA } from '../support/shared-data.ts';
+import { benchContext, readBenchPages } from './pages.ts';
 import { emptyStageTimes, STAGES, timeStages } from './stages.ts';
 
 const DATA = process.argv[2] ?? join(SHARED_DATA, 'extraction');
 const ROUNDS = Number(process.argv[3] ?? 3);
-const FETCHED_AT = '2026-11-30T08:00:00.000Z';
-
-function page(url: string, html: string): FetchedPage {
-  return {
-    sourceId: 'bench',
-    url,
-    finalUrl: url,
-    status: 200,
-    headers: { 'content-type': 'text/html' },
-    html,
-    fetchedAt: FETCHED_AT,
-  };
-}
-
-function readPages(): { readonly set: string; readonly page: FetchedPage }[] {
-  const aeb = join(DATA, 'scrapinghub-aeb');
-  const aebPages = readFileSync(join(aeb, 'index.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { html_file: string; url: string })
-    .map((row) => page(row.url, readFileSync(join(aeb, row.html_file), 'utf8')));
-  const fundus = join(DATA, 'fundus-news-pages');
-  const fundusPages = readFileSync(join(fundus, 'articles.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { html_file: string; url: string })
-    .map((row) => page(row.url, gunzipSync(readFileSync(join(fundus, row.html_file))).toString('utf8')));
-  return [
-    ...aebPages.map((page) => ({ set: 'scrapinghub-aeb', page })),
-    ...fundusPages.map((page) => ({ set: 'fundus-news-pages', page })),
-  ];
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-const settings = loadSettings(process.env);
-const config = await loadConfigOrThrow({ configDir: settings.configDir, sourcesDir: settings.sourcesDir });
-const compiled = compilePipeline(config);
-const source = {
-  id: 'bench',
-  name: 'Bench',
-  country: 'ro' as const,
-  languages: [],
-  timeZone: 'Europe/Bucharest',
-};
-const pages = readPages();
+const context = await benchContext();
+const { source, compiled } = context;
+const pages = readBenchPages(DATA);
 
 interface Figures {
   readonly pages: number;
@@ -80,16 +37,14 @@ interface Figures {
 
 /** Runs the pipeline over the pages `rounds` times after one warm-up round. */
 function measure(chosen: readonly FetchedPage[]): Figures {
-  const articles = chosen
-    .map((page) => processPage(page, { source, compiled }))
-    .filter((result) => result.ok).length;
+  const articles = chosen.map((page) => processPage(page, context)).filter((result) => result.ok).length;
   const times: number[] = [];
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
     for (const page of chosen) {
       const before = performance.now();
-      processPage(page, { source, compiled });
+      processPage(page, context);
       times.push(performance.now() - before);
     }
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
