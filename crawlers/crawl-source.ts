@@ -20,7 +20,7 @@ import { retryAfterMs } from './retry-after.ts';
 import { RobotsCache } from './robots-cache.ts';
 import { SourceFetcher } from './source-fetcher.ts';
 import type { DiscoveredLink, FetchedPage } from './types.ts';
-import { UrlAliases } from './url-aliases.ts';
+import { ALIAS_MAX_AGE_DAYS, UrlAliases } from './url-aliases.ts';
 
 /** Limits of one source's crawl. */
 export interface CrawlLimits {
@@ -133,7 +133,7 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
   };
   const now = options.now ?? (() => new Date());
   try {
-    const aliases = await UrlAliases.open(settings.dataDir, source.id);
+    const aliases = await UrlAliases.open(settings.dataDir, source.id, now);
     const context: FetchContext = { fetcher, aliases, now, report, logger, limits, progress };
     progress('discovering');
     const discoveryStart = Date.now();
@@ -163,6 +163,7 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
     await fetchPages(planned, options, context);
     report.fetchMs = Date.now() - fetchStart;
     report.aborted = signal?.aborted ?? false;
+    await compactAliases(aliases, logger);
   } catch (error) {
     logger.error({ err: error }, 'source crawl failed');
     report.fail({
@@ -175,6 +176,16 @@ export async function crawlSource(options: CrawlSourceOptions): Promise<SourceCr
   progress('done');
   logger.info({ report: { ...built, failures: undefined } }, 'source crawled');
   return built;
+}
+
+/** Drops the URL aliases no crawl has discovered for a long time; a failure only costs disk space. */
+async function compactAliases(aliases: UrlAliases, logger: FetchContext['logger']): Promise<void> {
+  try {
+    const dropped = await aliases.compact();
+    if (dropped > 0) logger.info({ dropped, maxAgeDays: ALIAS_MAX_AGE_DAYS }, 'dropped old URL aliases');
+  } catch (error) {
+    logger.warn({ err: error }, 'could not rewrite the URL alias file; it is read as before');
+  }
 }
 
 interface PlannedFetch {

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../core/write-atomically.ts';
 import type { DiscoveredLink } from './types.ts';
 
 /** What a feed or sitemap said last time, with the validators to ask whether it changed. */
@@ -71,9 +71,6 @@ export class ListingCache {
 
   /** Writes the cache to disk (atomically). */
   async save(): Promise<void> {
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    const tmp = `${this.#file}.${randomUUID()}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(this.#entries)}\n`);
-    await rename(tmp, this.#file);
+    await writeAtomically(this.#file, `${JSON.stringify(this.#entries)}\n`);
   }
 }

@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { writeAtomically } from '../core/write-atomically.ts';
 import type { FetchedPage } from './types.ts';
 
 const gzip = promisify(zlib.gzip);
@@ -110,10 +111,4 @@ async function exists(filePath: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function writeAtomically(filePath: string, data: string | Buffer): Promise<void> {
-  const tmp = `${filePath}.${randomUUID()}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, filePath);
 }

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../core/write-atomically.ts';
 
 /** How long a robots.txt is trusted before it is fetched again: 24 h, as RFC 9309 §2.4 advises at most. */
 export const ROBOTS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -44,11 +45,7 @@ export class RobotsCache {
   }
 
   async put(robotsUrl: string, entry: CachedRobots): Promise<void> {
-    await mkdir(this.#dir, { recursive: true });
-    const file = this.#fileOf(robotsUrl);
-    const tmp = `${file}.${randomUUID()}.tmp`;
-    await writeFile(tmp, `${JSON.stringify({ robotsUrl, ...entry })}\n`);
-    await rename(tmp, file);
+    await writeAtomically(this.#fileOf(robotsUrl), `${JSON.stringify({ robotsUrl, ...entry })}\n`);
   }
 
   #fileOf(robotsUrl: string): string {
