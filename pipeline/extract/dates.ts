@@ -1,4 +1,4 @@
-import { type LocalDateTime, zonedTimeToUtcMs } from '../../core/zoned-time.ts';
+import { type LocalDateTime, wallClockIn, zonedTimeToUtcMs } from '../../core/zoned-time.ts';
 import { MONTH_NUMBERS, MONTH_PATTERN } from './month-names.ts';
 
 /** How far past the fetch time a date may lie before it is taken for a mistake (1 day). */
@@ -36,6 +36,21 @@ const NUMERIC_DATE = new RegExp(
   'u',
 );
 const ISO_IN_TEXT = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?(?!\d)/;
+/** "26 апреля", "12 martie, 14:05", "12. März": a day and a month word, no year (read against the fetch time). */
+const DAY_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d{1,2})\.?\s*(${MONTH_PATTERN})\.?(?![\p{L}\d])(?!\.?,?\s+\d{4})(?:${TIME_PART})?`,
+  'iu',
+);
+/** "March 12", "Dec. 3, 2:21 p.m.": a month word and a day, no year. */
+const MONTH_DAY = new RegExp(
+  String.raw`(?<![\p{L}\d])(${MONTH_PATTERN})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d{4})(?:${TIME_PART})?`,
+  'iu',
+);
+/** A clock time printed before the date: "2:21 p.m., December 11, 2014", "14:05, 12 martie 2024", "1 a.m 20.07.2021". */
+const LEADING_TIME =
+  /(?<![\d:.])(\d{1,2})(?:(?:[:.h](\d{2}))?\s*([ap])\.?\s?m\b\.?|[:h](\d{2}))[\s,|/–—-]*$/i;
+/** "at noon", "midnight" after a date without a clock time. */
+const NAMED_TIME = /^[\s,]*(?:at\s+)?(noon|midday|midnight)\b/i;
 
 function toIso(ms: number | null): string | null {
   return ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
@@ -100,67 +115,171 @@ export function parseMetadataDate(raw: string, timeZone: string): string | null 
   return parseTextDate(value, timeZone);
 }
 
-/**
- * Finds the first date printed in running text, in the formats of en, ro, pl,
- * ru, uk, de and hu ("12 martie 2024, 14:05", "12 marca 2024 r.", "12 марта
- * 2024", "12 березня 2024", "12. März 2024 um 14:05", "2024. március 12.",
- * "March 12, 2024", "12.03.2024 14:05", "2024-03-12", "12-Mär-2024"), and
- * returns it as ISO-8601 UTC, reading the wall-clock time in `timeZone`.
- * Numeric dates are day first unless only month-first makes sense.
- */
-export function parseTextDate(text: string, timeZone: string): string | null {
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+/** A date found in running text: where, and its fields as printed (the time when there is one). */
+interface FoundDate {
+  readonly index: number;
+  readonly length: number;
+  readonly year: number | null;
+  readonly month: number;
+  readonly day: number;
+  /** null when the date carries no clock time of its own. */
+  readonly time: { readonly hour: number; readonly minute: number } | null;
+}
+
+function monthOf(word: string | undefined): number {
+  return MONTH_NUMBERS.get((word ?? '').toLowerCase()) ?? 0;
+}
+
+function timeOf(
+  hour: string | undefined,
+  minute: string | undefined,
+  meridiem: string | undefined,
+): FoundDate['time'] {
+  return hour === undefined ? null : { hour: hour24(hour, meridiem), minute: Number(minute ?? 0) };
+}
+
+/** The first full date (day, month and year) in `sample`, trying the formats from the most to the least specific. */
+function findFullDate(sample: string): FoundDate | null {
   const dmy = DAY_MONTH_YEAR.exec(sample);
   if (dmy !== null) {
-    const month = MONTH_NUMBERS.get((dmy[2] ?? '').toLowerCase()) ?? 0;
-    const wall = local(Number(dmy[3]), month, Number(dmy[1]), hour24(dmy[4], dmy[6]), Number(dmy[5] ?? 0));
-    return toIso(zonedTimeToUtcMs(wall, timeZone));
+    return {
+      index: dmy.index,
+      length: dmy[0].length,
+      year: Number(dmy[3]),
+      month: monthOf(dmy[2]),
+      day: Number(dmy[1]),
+      time: timeOf(dmy[4], dmy[5], dmy[6]),
+    };
   }
   const mdy = MONTH_DAY_YEAR.exec(sample);
   if (mdy !== null) {
-    const month = MONTH_NUMBERS.get((mdy[1] ?? '').toLowerCase()) ?? 0;
-    const wall = local(Number(mdy[3]), month, Number(mdy[2]), hour24(mdy[4], mdy[6]), Number(mdy[5] ?? 0));
-    return toIso(zonedTimeToUtcMs(wall, timeZone));
+    return {
+      index: mdy.index,
+      length: mdy[0].length,
+      year: Number(mdy[3]),
+      month: monthOf(mdy[1]),
+      day: Number(mdy[2]),
+      time: timeOf(mdy[4], mdy[5], mdy[6]),
+    };
   }
   const ymd = YEAR_MONTH_DAY.exec(sample);
   if (ymd !== null) {
-    const month = MONTH_NUMBERS.get((ymd[2] ?? '').toLowerCase()) ?? 0;
-    const wall = local(Number(ymd[1]), month, Number(ymd[3]), hour24(ymd[4], ymd[6]), Number(ymd[5] ?? 0));
-    return toIso(zonedTimeToUtcMs(wall, timeZone));
+    return {
+      index: ymd.index,
+      length: ymd[0].length,
+      year: Number(ymd[1]),
+      month: monthOf(ymd[2]),
+      day: Number(ymd[3]),
+      time: timeOf(ymd[4], ymd[5], ymd[6]),
+    };
   }
   const dashed = DASHED_MONTH.exec(sample);
   if (dashed !== null) {
     const [year, word, day] =
       dashed[1] === undefined ? [dashed[6], dashed[5], dashed[4]] : [dashed[1], dashed[2], dashed[3]];
-    const month = MONTH_NUMBERS.get((word ?? '').toLowerCase()) ?? 0;
-    return toIso(zonedTimeToUtcMs(local(Number(year), month, Number(day)), timeZone));
+    return {
+      index: dashed.index,
+      length: dashed[0].length,
+      year: Number(year),
+      month: monthOf(word),
+      day: Number(day),
+      time: null,
+    };
   }
   const numeric = NUMERIC_DATE.exec(sample);
   if (numeric !== null) {
     let day = Number(numeric[1]);
     let month = Number(numeric[3]);
     if (month > 12 && day <= 12) [day, month] = [month, day];
-    const wall = local(
-      Number(numeric[4]),
+    return {
+      index: numeric.index,
+      length: numeric[0].length,
+      year: Number(numeric[4]),
       month,
       day,
-      hour24(numeric[5], numeric[7]),
-      Number(numeric[6] ?? 0),
-    );
-    return toIso(zonedTimeToUtcMs(wall, timeZone));
+      time: timeOf(numeric[5], numeric[6], numeric[7]),
+    };
   }
   const iso = ISO_IN_TEXT.exec(sample);
   if (iso !== null) {
-    const wall = local(
-      Number(iso[1]),
-      Number(iso[2]),
-      Number(iso[3]),
-      Number(iso[4] ?? 0),
-      Number(iso[5] ?? 0),
-    );
-    return toIso(zonedTimeToUtcMs(wall, timeZone));
+    return {
+      index: iso.index,
+      length: iso[0].length,
+      year: Number(iso[1]),
+      month: Number(iso[2]),
+      day: Number(iso[3]),
+      time: timeOf(iso[4], iso[5], undefined),
+    };
   }
   return null;
+}
+
+/** The first day and month printed without a year ("26 апреля", "March 12"). */
+function findYearlessDate(sample: string): FoundDate | null {
+  const dm = DAY_MONTH.exec(sample);
+  const md = MONTH_DAY.exec(sample);
+  const useDm = dm !== null && (md === null || dm.index <= md.index);
+  if (useDm) {
+    return {
+      index: dm.index,
+      length: dm[0].length,
+      year: null,
+      month: monthOf(dm[2]),
+      day: Number(dm[1]),
+      time: timeOf(dm[3], dm[4], dm[5]),
+    };
+  }
+  if (md === null) return null;
+  return {
+    index: md.index,
+    length: md[0].length,
+    year: null,
+    month: monthOf(md[1]),
+    day: Number(md[2]),
+    time: timeOf(md[3], md[4], md[5]),
+  };
+}
+
+/** The clock time printed just before the date, or "at noon"/"midnight" just after it. */
+function nearbyTime(sample: string, found: FoundDate): FoundDate['time'] {
+  const before = LEADING_TIME.exec(sample.slice(Math.max(0, found.index - 24), found.index));
+  if (before !== null) return timeOf(before[1], before[2] ?? before[4], before[3]);
+  const named = NAMED_TIME.exec(sample.slice(found.index + found.length));
+  if (named === null) return null;
+  return { hour: named[1]?.toLowerCase() === 'midnight' ? 0 : 12, minute: 0 };
+}
+
+/**
+ * Finds the first date printed in running text, in the formats of en, ro, pl,
+ * ru, uk, de and hu ("12 martie 2024, 14:05", "12 marca 2024 r.", "12 марта
+ * 2024", "12 березня 2024", "12. März 2024 um 14:05", "2024. március 12.",
+ * "March 12, 2024", "12.03.2024 14:05", "2024-03-12", "12-Mär-2024"), with a
+ * clock time after the date, before it ("2:21 p.m., December 11, 2014") or
+ * named ("at noon"), and returns it as ISO-8601 UTC, reading the wall-clock
+ * time in `timeZone`. Numeric dates are day first unless only month-first
+ * makes sense. Given `reference` (the fetch time, ISO-8601), a day and month
+ * without a year ("26 апреля, 14:05", "March 12") are read in the latest year
+ * that does not put them after the reference (beyond {@link MAX_FUTURE_MS}):
+ * news pages leave out the current year.
+ */
+export function parseTextDate(text: string, timeZone: string, reference?: string): string | null {
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  const full = findFullDate(sample);
+  const referenceMs = reference === undefined ? Number.NaN : Date.parse(reference);
+  const found = full ?? (Number.isFinite(referenceMs) ? findYearlessDate(sample) : null);
+  if (found === null) return null;
+  const { hour, minute } = found.time ?? nearbyTime(sample, found) ?? { hour: 0, minute: 0 };
+  if (found.year !== null)
+    return toIso(zonedTimeToUtcMs(local(found.year, found.month, found.day, hour, minute), timeZone));
+  let year: number;
+  try {
+    year = wallClockIn(new Date(referenceMs), timeZone).year;
+  } catch {
+    return null;
+  }
+  const thisYear = zonedTimeToUtcMs(local(year, found.month, found.day, hour, minute), timeZone);
+  if (thisYear !== null && thisYear <= referenceMs + MAX_FUTURE_MS) return toIso(thisYear);
+  return toIso(zonedTimeToUtcMs(local(year - 1, found.month, found.day, hour, minute), timeZone));
 }
 
 /**

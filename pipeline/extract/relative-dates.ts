@@ -52,6 +52,11 @@ const DAYS_BACK: readonly (readonly [RegExp, number])[] = [
   [/(today|astăzi|azi|dzisiaj|dziś|сегодня|сьогодні|heute|\bma\b(?=[\s,]*\d{1,2}[:.]\d{2}))/iu, 0],
 ];
 const CLOCK = /(\d{1,2})[:.](\d{2})(?!\d)/;
+/** "just now", "chiar acum", "przed chwilą", "только что", "щойно", "gerade eben": the fetch time. */
+const JUST_NOW =
+  /^[\s(]*(just now|right now|chiar acum|acum câteva (?:clipe|secunde)|przed chwilą|chwilę temu|только что|щойно|gerade eben|soeben|az imént|éppen most)[\s).]*$/iu;
+/** A text that is only a clock time ("14:05", "9:30 am"): today, as pages print for today's articles. */
+const BARE_CLOCK = /^\s*(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?\s?m\.?)?\s*$/i;
 
 /** The unit a word names; "год." (Ukrainian hours) keeps its dot, apart from "год" (Russian year). */
 function unitOf(word: string): Unit | null {
@@ -101,21 +106,24 @@ function subtractOffsets(fetchedMs: number, offsets: ReadonlyMap<Unit, number>):
 
 /**
  * Reads a relative date ("acum 3 ore", "2 godz. 21 min. temu", "вчера, 14:05",
- * "vor 3 Stunden", "2 órája", "3 hours ago") against the time the page was
- * fetched, as ISO-8601 UTC. Several quantities add up; months and years count
- * calendar months. "Yesterday"/"today" with a clock time are read in
- * `timeZone`; without one, they mean midnight of that day. Returns null when
- * the text holds no relative date.
+ * "vor 3 Stunden", "2 órája", "3 hours ago", "just now") against the time the
+ * page was fetched, as ISO-8601 UTC. Several quantities add up; months and
+ * years count calendar months. "Yesterday"/"today" with a clock time are read
+ * in `timeZone`; without one, they mean midnight of that day. A text that is
+ * only a clock time ("14:05") is today at that time, or yesterday when today's
+ * would lie in the future. Returns null when the text holds no relative date.
  */
 export function parseRelativeDate(text: string, fetchedAt: string, timeZone: string): string | null {
   const fetchedMs = Date.parse(fetchedAt);
   if (!Number.isFinite(fetchedMs)) return null;
   const sample = text.slice(0, 200);
+  if (JUST_NOW.test(sample)) return new Date(fetchedMs).toISOString();
   if (AGO_MARKER.test(sample)) {
     const offsets = readOffsets(sample);
     if (offsets !== null) return new Date(subtractOffsets(fetchedMs, offsets)).toISOString();
   }
-  const daysBack = DAYS_BACK.find(([pattern]) => pattern.test(sample))?.[1];
+  const bareClock = BARE_CLOCK.exec(sample);
+  const daysBack = bareClock === null ? DAYS_BACK.find(([pattern]) => pattern.test(sample))?.[1] : 0;
   if (daysBack === undefined) return null;
   let offsetMs: number;
   try {
@@ -124,7 +132,21 @@ export function parseRelativeDate(text: string, fetchedAt: string, timeZone: str
     return null;
   }
   const localMidnight = Math.floor((fetchedMs + offsetMs) / DAY_MS) * DAY_MS - daysBack * DAY_MS;
+  if (bareClock !== null) {
+    const [, hour, minute, meridiem] = bareClock;
+    const clockMs = hour24(Number(hour), meridiem) * HOUR_MS + Number(minute) * MINUTE_MS;
+    if (clockMs >= DAY_MS || Number(minute) >= 60) return null;
+    const today = localMidnight + clockMs - offsetMs;
+    // A clock time later than the fetch is yesterday's (a page fetched just after midnight).
+    return new Date(today > fetchedMs + MINUTE_MS ? today - DAY_MS : today).toISOString();
+  }
   const clock = CLOCK.exec(sample);
   const clockMs = clock === null ? 0 : Number(clock[1]) * HOUR_MS + Number(clock[2]) * MINUTE_MS;
   return new Date(localMidnight + clockMs - offsetMs).toISOString();
+}
+
+/** A 12-hour clock's hour on the 24-hour clock ("12 am" is 0). */
+function hour24(hour: number, meridiem: string | undefined): number {
+  if (meridiem === undefined) return hour;
+  return (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
 }

@@ -21,19 +21,34 @@ export interface VisibleDates {
  * byline elements, in the page's time zone. A line marked "updated",
  * "actualizat", "zaktualizowano", "обновлено"… only ever gives the
  * modification date. Relative dates ("acum 3 ore") are read against
- * `fetchedAt`. Call before boilerplate removal: bylines often sit in headers.
+ * `fetchedAt`. A day and month without a year ("26 февраля, 14:05") give the
+ * publication date only when no element prints a full one (on an archive page
+ * a side box may show this year's dates next to the article's full one), and
+ * never the modification date (whose year cannot be told from the fetch time
+ * on a page updated long after it was published). Call before boilerplate
+ * removal: bylines often sit in headers.
  */
 export function readVisibleDates(document: DocumentIndex, timeZone: string, fetchedAt: string): VisibleDates {
+  const elements = document.elements
+    .filter(
+      (element) =>
+        element.type === 'tag' &&
+        (element.name === 'time' ||
+          ((element.attribs.class !== undefined || element.attribs.id !== undefined) &&
+            DATE_ATTRIBUTE.test(attributeSignature(element)))),
+    )
+    .slice(0, MAX_DATE_ELEMENTS * 5);
+  const full = scanDates(elements, (text) => readDate(text, timeZone, fetchedAt, false));
+  if (full.published !== null) return full;
+  const yearless = scanDates(elements, (text) => readDate(text, timeZone, fetchedAt, true));
+  return { published: yearless.published, modified: full.modified };
+}
+
+/** The first publication and modification dates `read` finds in the elements' texts. */
+function scanDates(elements: readonly Element[], read: (text: string) => string | null): VisibleDates {
   let published: string | null = null;
   let modified: string | null = null;
-  const elements = document.elements.filter(
-    (element) =>
-      element.type === 'tag' &&
-      (element.name === 'time' ||
-        ((element.attribs.class !== undefined || element.attribs.id !== undefined) &&
-          DATE_ATTRIBUTE.test(attributeSignature(element)))),
-  );
-  for (const element of elements.slice(0, MAX_DATE_ELEMENTS * 5)) {
+  for (const element of elements) {
     const text = boundedText(element, MAX_LINE_CHARS);
     if (text === null || text === '') continue;
     // "12 martie 2024, 14:05 · Actualizat: 13 martie 2024": before the marker is publication, after it modification.
@@ -41,15 +56,21 @@ export function readVisibleDates(document: DocumentIndex, timeZone: string, fetc
     const isModifiedElement = MODIFIED_MARKER.test(attributeSignature(element));
     const before = marker === null ? text : text.slice(0, marker.index);
     const after = marker === null ? '' : text.slice(marker.index);
-    if (!isModifiedElement) published ??= readDate(before, timeZone, fetchedAt);
-    modified ??= readDate(isModifiedElement ? text : after, timeZone, fetchedAt);
+    if (!isModifiedElement) published ??= read(before);
+    modified ??= read(isModifiedElement ? text : after);
     if (published !== null && modified !== null) break;
   }
   return { published, modified };
 }
 
-function readDate(text: string, timeZone: string, fetchedAt: string): string | null {
+function readDate(
+  text: string,
+  timeZone: string,
+  fetchedAt: string,
+  isYearlessAllowed: boolean,
+): string | null {
   if (text.trim() === '') return null;
+  if (isYearlessAllowed) return parseTextDate(text, timeZone, fetchedAt);
   return parseTextDate(text, timeZone) ?? parseRelativeDate(text, fetchedAt, timeZone);
 }
 

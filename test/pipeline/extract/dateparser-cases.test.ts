@@ -56,7 +56,7 @@ function expectedMs(item: DateCase): number {
 
 function parsedMs(item: DateCase): number | null {
   const now = item.ago === undefined ? ABSOLUTE_BASE : RELATIVE_NOW;
-  const iso = parseRelativeDate(item.text, now, 'UTC') ?? parseTextDate(item.text, 'UTC');
+  const iso = parseRelativeDate(item.text, now, 'UTC') ?? parseTextDate(item.text, 'UTC', now);
   return iso === null ? null : Date.parse(iso);
 }
 
@@ -66,7 +66,7 @@ function passes(item: DateCase): boolean {
 }
 
 /** Lowest pass rate per language (reached rates, rounded down). */
-const FLOORS: Record<string, number> = { en: 0.31, ro: 0.75, pl: 0.8, ru: 0.55, uk: 1, de: 0.52 };
+const FLOORS: Record<string, number> = { en: 0.46, ro: 0.75, pl: 0.8, ru: 0.62, uk: 1, de: 0.52 };
 
 describe('dateparser test cases in ro, pl, ru, uk, en, hu, de', () => {
   it('has cases in every language', () => {

@@ -88,6 +88,25 @@ describe('extractArticle metadata', () => {
     expect(article.publishedAt).toBeNull();
   });
 
+  it('reads a printed day and month without a year in the fetch year, only when no full date is printed', () => {
+    const yearless = extract(
+      '',
+      `<article><h1>Headline</h1><span class="post-date">30 decembrie, 23:10</span>${body}</article>`,
+    );
+    expect(yearless.publishedAt).toBe('2023-12-30T21:10:00.000Z'); // fetched 13 March 2024: last December
+    const archive = extract(
+      '',
+      `<aside><span class="date">12 martie, 09:00</span></aside>
+       <article><h1>Headline</h1><span class="post-date">3 iulie 2019, 14:05</span>${body}</article>`,
+    );
+    expect(archive.publishedAt).toBe('2019-07-03T11:05:00.000Z');
+    const updated = extract(
+      '',
+      `<article><h1>Headline</h1><span class="post-date">Actualizat: 12 martie, 09:00</span>${body}</article>`,
+    );
+    expect(updated.modifiedAt).toBeNull();
+  });
+
   it('reads microdata and <time datetime> when there is nothing else', () => {
     const article = extract(
       '',
