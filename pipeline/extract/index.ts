@@ -19,7 +19,7 @@ import { NOT_FOUND_TITLE, TAG_PATH_SEGMENT } from './vocabulary.ts';
 
 export { cleanAuthors } from './authors.ts';
 export { parseMetadataDate, parseTextDate } from './dates.ts';
-export { parseRelativeDate } from './relative-dates.ts';
+export { parseClockTime, parseRelativeDate } from './relative-dates.ts';
 export { removeSiteName } from './title.ts';
 
 /** Every threshold of the extract stage, in one place. */

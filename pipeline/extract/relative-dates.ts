@@ -55,7 +55,7 @@ const CLOCK = /(\d{1,2})[:.](\d{2})(?!\d)/;
 /** "just now", "chiar acum", "przed chwilą", "только что", "щойно", "gerade eben": the fetch time. */
 const JUST_NOW =
   /^[\s(]*(just now|right now|chiar acum|acum câteva (?:clipe|secunde)|przed chwilą|chwilę temu|только что|щойно|gerade eben|soeben|az imént|éppen most)[\s).]*$/iu;
-/** A text that is only a clock time ("14:05", "9:30 am"): today, as pages print for today's articles. */
+/** A text that is only a clock time ("14:05", "9:30 am"): see {@link parseClockTime}. */
 const BARE_CLOCK = /^\s*(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?\s?m\.?)?\s*$/i;
 
 /** The unit a word names; "год." (Ukrainian hours) keeps its dot, apart from "год" (Russian year). */
@@ -109,9 +109,8 @@ function subtractOffsets(fetchedMs: number, offsets: ReadonlyMap<Unit, number>):
  * "vor 3 Stunden", "2 órája", "3 hours ago", "just now") against the time the
  * page was fetched, as ISO-8601 UTC. Several quantities add up; months and
  * years count calendar months. "Yesterday"/"today" with a clock time are read
- * in `timeZone`; without one, they mean midnight of that day. A text that is
- * only a clock time ("14:05") is today at that time, or yesterday when today's
- * would lie in the future. Returns null when the text holds no relative date.
+ * in `timeZone`; without one, they mean midnight of that day. Returns null
+ * when the text holds no relative date.
  */
 export function parseRelativeDate(text: string, fetchedAt: string, timeZone: string): string | null {
   const fetchedMs = Date.parse(fetchedAt);
@@ -122,27 +121,42 @@ export function parseRelativeDate(text: string, fetchedAt: string, timeZone: str
     const offsets = readOffsets(sample);
     if (offsets !== null) return new Date(subtractOffsets(fetchedMs, offsets)).toISOString();
   }
-  const bareClock = BARE_CLOCK.exec(sample);
-  const daysBack = bareClock === null ? DAYS_BACK.find(([pattern]) => pattern.test(sample))?.[1] : 0;
+  const daysBack = DAYS_BACK.find(([pattern]) => pattern.test(sample))?.[1];
   if (daysBack === undefined) return null;
-  let offsetMs: number;
+  const midnight = localMidnightMs(fetchedMs, timeZone);
+  if (midnight === null) return null;
+  const clock = CLOCK.exec(sample);
+  const clockMs = clock === null ? 0 : Number(clock[1]) * HOUR_MS + Number(clock[2]) * MINUTE_MS;
+  return new Date(midnight.ms - daysBack * DAY_MS + clockMs - midnight.offsetMs).toISOString();
+}
+
+/**
+ * Reads a text that is only a clock time ("14:05", "9:30 am"), as pages print
+ * for today's articles: today at that time in `timeZone`, or yesterday when
+ * today's would lie after the fetch. Returns null for any other text.
+ */
+export function parseClockTime(text: string, fetchedAt: string, timeZone: string): string | null {
+  const fetchedMs = Date.parse(fetchedAt);
+  const clock = BARE_CLOCK.exec(text.slice(0, 40));
+  if (!Number.isFinite(fetchedMs) || clock === null) return null;
+  const [, hour, minute, meridiem] = clock;
+  const clockMs = hour24(Number(hour), meridiem) * HOUR_MS + Number(minute) * MINUTE_MS;
+  if (clockMs >= DAY_MS || Number(minute) >= 60) return null;
+  const midnight = localMidnightMs(fetchedMs, timeZone);
+  if (midnight === null) return null;
+  const today = midnight.ms + clockMs - midnight.offsetMs;
+  // A clock time later than the fetch is yesterday's (a page fetched just after midnight).
+  return new Date(today > fetchedMs + MINUTE_MS ? today - DAY_MS : today).toISOString();
+}
+
+/** The start of the fetch day in `timeZone` as a wall-clock ms count, with the zone's offset; null for an unknown zone. */
+function localMidnightMs(fetchedMs: number, timeZone: string): { ms: number; offsetMs: number } | null {
   try {
-    offsetMs = timeZoneOffsetMs(fetchedMs, timeZone);
+    const offsetMs = timeZoneOffsetMs(fetchedMs, timeZone);
+    return { ms: Math.floor((fetchedMs + offsetMs) / DAY_MS) * DAY_MS, offsetMs };
   } catch {
     return null;
   }
-  const localMidnight = Math.floor((fetchedMs + offsetMs) / DAY_MS) * DAY_MS - daysBack * DAY_MS;
-  if (bareClock !== null) {
-    const [, hour, minute, meridiem] = bareClock;
-    const clockMs = hour24(Number(hour), meridiem) * HOUR_MS + Number(minute) * MINUTE_MS;
-    if (clockMs >= DAY_MS || Number(minute) >= 60) return null;
-    const today = localMidnight + clockMs - offsetMs;
-    // A clock time later than the fetch is yesterday's (a page fetched just after midnight).
-    return new Date(today > fetchedMs + MINUTE_MS ? today - DAY_MS : today).toISOString();
-  }
-  const clock = CLOCK.exec(sample);
-  const clockMs = clock === null ? 0 : Number(clock[1]) * HOUR_MS + Number(clock[2]) * MINUTE_MS;
-  return new Date(localMidnight + clockMs - offsetMs).toISOString();
 }
 
 /** A 12-hour clock's hour on the 24-hour clock ("12 am" is 0). */

@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { parseTextDate } from './dates.ts';
 import type { DocumentIndex } from './document-index.ts';
 import { attributeSignature, boundedText } from './dom-text.ts';
-import { parseRelativeDate } from './relative-dates.ts';
+import { parseClockTime, parseRelativeDate } from './relative-dates.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
 
 /** Longest text of an element still read as a byline or a date line. */
@@ -21,8 +21,9 @@ export interface VisibleDates {
  * byline elements, in the page's time zone. A line marked "updated",
  * "actualizat", "zaktualizowano", "обновлено"… only ever gives the
  * modification date. Relative dates ("acum 3 ore") are read against
- * `fetchedAt`. A day and month without a year ("26 февраля, 14:05") give the
- * publication date only when no element prints a full one (on an archive page
+ * `fetchedAt`. A day and month without a year ("26 февраля, 14:05") or a bare
+ * clock time ("14:05", today) give the publication date only when no element
+ * prints a full one (on an archive page
  * a side box may show this year's dates next to the article's full one), and
  * never the modification date (whose year cannot be told from the fetch time
  * on a page updated long after it was published). Call before boilerplate
@@ -70,7 +71,8 @@ function readDate(
   isYearlessAllowed: boolean,
 ): string | null {
   if (text.trim() === '') return null;
-  if (isYearlessAllowed) return parseTextDate(text, timeZone, fetchedAt);
+  if (isYearlessAllowed)
+    return parseTextDate(text, timeZone, fetchedAt) ?? parseClockTime(text, fetchedAt, timeZone);
   return parseTextDate(text, timeZone) ?? parseRelativeDate(text, fetchedAt, timeZone);
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetadataDate, parseRelativeDate, parseTextDate } from '../../../pipeline/extract/index.ts';
+import {
+  parseClockTime,
+  parseMetadataDate,
+  parseRelativeDate,
+  parseTextDate,
+} from '../../../pipeline/extract/index.ts';
 
 describe('parseMetadataDate', () => {
   it('keeps the instant of a value with an offset and writes it in UTC', () => {
@@ -95,11 +100,13 @@ describe('parseRelativeDate', () => {
     for (const text of ['just now', 'chiar acum', 'przed chwilą', 'только что', 'щойно'])
       expect(parseRelativeDate(text, fetchedAt, 'UTC'), text).toBe(fetchedAt);
   });
-  it('reads a bare clock time as today, or yesterday when today it has not come yet', () => {
-    expect(parseRelativeDate('11:05', fetchedAt, 'Europe/Bucharest')).toBe('2024-03-13T09:05:00.000Z');
-    expect(parseRelativeDate(' 9:30 am ', fetchedAt, 'UTC')).toBe('2024-03-13T09:30:00.000Z');
-    expect(parseRelativeDate('23:40', fetchedAt, 'Europe/Bucharest')).toBe('2024-03-12T21:40:00.000Z');
-    expect(parseRelativeDate('25:61', fetchedAt, 'UTC')).toBeNull();
+  it('reads a bare clock time (parseClockTime) as today, or yesterday when today it has not come yet', () => {
+    expect(parseClockTime('11:05', fetchedAt, 'Europe/Bucharest')).toBe('2024-03-13T09:05:00.000Z');
+    expect(parseClockTime(' 9:30 am ', fetchedAt, 'UTC')).toBe('2024-03-13T09:30:00.000Z');
+    expect(parseClockTime('23:40', fetchedAt, 'Europe/Bucharest')).toBe('2024-03-12T21:40:00.000Z');
+    expect(parseClockTime('25:61', fetchedAt, 'UTC')).toBeNull();
+    expect(parseClockTime('11:05, 12 martie 2024', fetchedAt, 'UTC')).toBeNull();
+    expect(parseRelativeDate('11:05', fetchedAt, 'UTC')).toBeNull();
   });
   it('returns null for text without a relative date', () => {
     expect(parseRelativeDate('12 martie 2024', fetchedAt, 'UTC')).toBeNull();

@@ -105,6 +105,14 @@ describe('extractArticle metadata', () => {
       `<article><h1>Headline</h1><span class="post-date">Actualizat: 12 martie, 09:00</span>${body}</article>`,
     );
     expect(updated.modifiedAt).toBeNull();
+    const clockOnly = extract(
+      '',
+      `<aside><time>11:05</time></aside>
+       <article><h1>Headline</h1><span class="post-date">3 iulie 2019, 14:05</span>${body}</article>`,
+    );
+    expect(clockOnly.publishedAt).toBe('2019-07-03T11:05:00.000Z');
+    const today = extract('', `<article><h1>Headline</h1><time>11:05</time>${body}</article>`);
+    expect(today.publishedAt).toBe('2024-03-13T09:05:00.000Z');
   });
 
   it('reads microdata and <time datetime> when there is nothing else', () => {
