@@ -7,7 +7,6 @@ import type { ScannedWords } from './scan-words.ts';
  */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const SPACE = 0x20;
 
 /** FNV-1a over the UTF-16 code units, finished by {@link mix32}. */
 export function hashString(text: string): number {
@@ -25,14 +24,11 @@ export function hashString(text: string): number {
  */
 export function hashWordRun(words: ScannedWords, first: number, size: number): number {
   const { chars, starts } = words;
-  const end = Math.min(words.count, first + size);
+  // The joined words are one run of `chars`: from the first word's start to before the space after the last.
+  const end = (starts[Math.min(words.count, first + size)] ?? 0) - 1;
   let hash = FNV_OFFSET;
-  for (let word = first; word < end; word++) {
-    if (word > first) hash = Math.imul(hash ^ SPACE, FNV_PRIME);
-    const stop = starts[word + 1] ?? 0;
-    for (let index = starts[word] ?? 0; index < stop; index++) {
-      hash = Math.imul(hash ^ (chars[index] ?? 0), FNV_PRIME);
-    }
+  for (let index = starts[first] ?? 0; index < end; index++) {
+    hash = Math.imul(hash ^ (chars[index] ?? 0), FNV_PRIME);
   }
   return mix32(hash);
 }

@@ -4,7 +4,7 @@
 import { contentHashOf, simhashOf } from '../fingerprint.ts';
 import type { DedupInfo } from '../types.ts';
 import { bandKeys, minhashSignature } from './minhash.ts';
-import { shingleSet } from './shingles.ts';
+import { shingleHashes } from './shingles.ts';
 import { titleKeyOf } from './title-key.ts';
 
 export {
@@ -34,7 +34,7 @@ export function dedupInfoOf(article: {
     simhash: simhashOf(article.body),
     storyId: article.id,
     duplicateOf: null,
-    bands: bandKeys(minhashSignature(shingleSet(article.body))),
+    bands: bandKeys(minhashSignature(shingleHashes(article.body))),
     titleKey: titleKeyOf(article.title),
   };
 }

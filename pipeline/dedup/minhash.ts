@@ -12,7 +12,8 @@ const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, index) =>
  * MinHash signature of a shingle set: for each of {@link MINHASH_SIZE} hash
  * functions (`mix32(x ^ seed)`, a bijection per seed), the smallest hash
  * over the set. Two sets agree at one position with probability equal to
- * their Jaccard similarity. An empty set gives an empty signature.
+ * their Jaccard similarity. An empty set gives an empty signature. Order and
+ * repeats in `shingles` change nothing, so unsorted hashes (shingleHashes) will do.
  */
 export function minhashSignature(shingles: Uint32Array): Uint32Array {
   if (shingles.length === 0) return new Uint32Array(0);

@@ -16,15 +16,17 @@
  */
 
 /**
- * Words of a text: word `i` is `chars[starts[i]] .. chars[starts[i + 1] - 1]`.
+ * Words of a text, joined by single spaces in `chars`: word `i` is
+ * `chars[starts[i]] .. chars[starts[i + 1] - 2]`, so words `i .. j` joined by
+ * spaces are `chars[starts[i]] .. chars[starts[j + 1] - 2]`, one contiguous run.
  * The arrays are shared buffers that the next {@link scanWords} overwrites:
  * use the words before scanning another text.
  */
 export interface ScannedWords {
   readonly count: number;
-  /** At least `count + 1` offsets into `chars`; `starts[count]` is the end of the last word. */
+  /** At least `count + 1` offsets into `chars`; `starts[count]` is one past the space after the last word. */
   readonly starts: Int32Array;
-  /** The words' code units, one word after the other, with no separator. */
+  /** The words' code units, a space (0x20) after each word. */
   readonly chars: Uint16Array;
 }
 
@@ -68,13 +70,15 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+const SPACE = 0x20;
 let charsBuffer = new Uint16Array(1 << 15);
 let startsBuffer = new Int32Array(1 << 14);
 
 /** The words of `text`, as documented above. The text is taken as it is (no case folding). */
 export function scanWords(text: string, marks: 'skip' | 'separate'): ScannedWords {
-  // At most one word per two code units (a word and its separator), plus the closing offset.
-  if (charsBuffer.length < text.length) charsBuffer = new Uint16Array(text.length);
+  // At most one word per two code units (a word and its separator), each followed by a space,
+  // plus the closing offset.
+  if (charsBuffer.length < text.length + 1) charsBuffer = new Uint16Array(text.length + 1);
   if (startsBuffer.length < (text.length >> 1) + 2) startsBuffer = new Int32Array((text.length >> 1) + 2);
   const chars = charsBuffer;
   const starts = startsBuffer;
@@ -96,10 +100,12 @@ export function scanWords(text: string, marks: 'skip' | 'separate'): ScannedWord
       inWord = true;
       chars[length++] = code;
       if (low !== 0) chars[length++] = low;
-    } else if (characterClass !== MARK || !skipMarks) {
+    } else if (inWord && (characterClass !== MARK || !skipMarks)) {
+      chars[length++] = SPACE;
       inWord = false;
     }
   }
+  if (inWord) chars[length++] = SPACE;
   starts[count] = length;
   return { count, starts, chars };
 }

@@ -31,13 +31,23 @@ export function dedupWords(text: string): string[] {
  * gives an empty set.
  */
 export function shingleSet(text: string, size: number = SHINGLE_WORDS): Uint32Array {
+  const hashes = shingleHashes(text, size);
+  hashes.sort();
+  return distinctSorted(hashes);
+}
+
+/**
+ * The hashes of {@link shingleSet} in the order of the text, repeats
+ * included: all a MinHash signature needs (its minima ignore order and
+ * repeats), without the sort (~0.03 ms per aeb page).
+ */
+export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint32Array {
   const words = scanWords(foldForShingles(text), 'skip');
   if (words.count === 0) return new Uint32Array(0);
   const count = Math.max(1, words.count - size + 1);
   const hashes = new Uint32Array(count);
   for (let start = 0; start < count; start++) hashes[start] = hashWordRun(words, start, size);
-  hashes.sort();
-  return distinctSorted(hashes);
+  return hashes;
 }
 
 /**

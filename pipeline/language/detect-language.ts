@@ -68,8 +68,7 @@ export function detectLanguage(input: DetectLanguageInput): LanguageGuess {
   if (script === null) return UNDECIDED;
   const candidates = plausibleLanguages(script, letters, letterCount);
   const scores = ngramScores(text, candidates);
-  const lowerText = text.toLowerCase();
-  if (script === 'cyrillic') addAll(scores, cyrillicEvidence(lowerText));
+  if (script === 'cyrillic') addAll(scores, cyrillicEvidence(text.toLowerCase()));
   addPriors(scores, input, letterCount);
   return bestGuess(scores, letterCount);
 }

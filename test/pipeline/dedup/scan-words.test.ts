@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { countBitsSet } from '../../../pipeline/dedup/bit-counts.ts';
 import { hashString, hashWordRun } from '../../../pipeline/dedup/fnv-hash.ts';
 import { type ScannedWords, scanWords } from '../../../pipeline/dedup/scan-words.ts';
+import { shingleHashes, shingleSet } from '../../../pipeline/dedup/shingles.ts';
 
 function wordsOf(scanned: ScannedWords): string[] {
-  return Array.from({ length: scanned.count }, (_, index) =>
-    String.fromCharCode(...scanned.chars.subarray(scanned.starts[index], scanned.starts[index + 1])),
-  );
+  const joined = String.fromCharCode(...scanned.chars.subarray(0, scanned.starts[scanned.count]));
+  expect(joined.endsWith(' ') || scanned.count === 0).toBe(true);
+  return joined === '' ? [] : joined.slice(0, -1).split(' ');
 }
 
 // Letters with and without marks, digits, astral letters and marks, lone surrogates, odd spaces.
@@ -34,6 +35,16 @@ describe('scanWords', () => {
         decomposed.replace(/\p{M}+/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [],
       );
     }
+  });
+});
+
+describe('shingleHashes', () => {
+  it('are the hashes of the shingle set in text order, repeats included', () => {
+    const text = 'unu doi trei patru unu doi trei patru cinci';
+    const hashes = shingleHashes(text);
+    expect(hashes).toHaveLength(6);
+    expect(new Set(hashes)).toEqual(new Set(shingleSet(text)));
+    expect(hashes[0]).toBe(hashString('unu doi trei patru'));
   });
 });
 
