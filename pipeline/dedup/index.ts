@@ -14,6 +14,7 @@ export {
   NEAR_COPY_THRESHOLD,
 } from './decide-story.ts';
 export { bandKeys, MINHASH_SIZE, minhashSignature } from './minhash.ts';
+export { countWords } from './scan-words.ts';
 export { dedupWords, SHINGLE_WORDS, shingleSet } from './shingles.ts';
 export { containment, jaccard, sharedCount } from './similarity.ts';
 export { titleKeyOf } from './title-key.ts';

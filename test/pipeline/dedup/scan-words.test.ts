@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countBitsSet } from '../../../pipeline/dedup/bit-counts.ts';
 import { hashString, hashWordRun } from '../../../pipeline/dedup/fnv-hash.ts';
-import { type ScannedWords, scanWords } from '../../../pipeline/dedup/scan-words.ts';
+import { countWords, type ScannedWords, scanWords } from '../../../pipeline/dedup/scan-words.ts';
 import { shingleHashes, shingleSet } from '../../../pipeline/dedup/shingles.ts';
 
 function wordsOf(scanned: ScannedWords): string[] {
@@ -26,6 +26,10 @@ describe('scanWords', () => {
     for (const text of TRICKY) {
       expect(wordsOf(scanWords(text, 'separate'))).toEqual(text.match(/[\p{L}\p{N}]+/gu) ?? []);
     }
+  });
+
+  it('counts the words as many as the regular expression finds', () => {
+    for (const text of TRICKY) expect(countWords(text)).toBe(text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
   });
 
   it('skips marks as if they had been removed first', () => {
