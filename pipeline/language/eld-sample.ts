@@ -1,9 +1,10 @@
 /**
  * The start of a text that eld reads, so that eld is not given more to
- * normalise than it uses. eld's detect() (eld 2.1, src/languageDetector.js)
- * keeps the first {@link ELD_MAX_CHARS} code units, turns each run of
- * non-letters into one space, lower-cases the rest, and stops reading after
- * at most 380 UTF-8 bytes. Every letter is at least one byte, so eld stops
+ * normalise than it uses. eld's detect() (eld 2.1, src/languageDetector.js,
+ * with its text clean-up off, as pressmon leaves it: clean-up deletes URLs
+ * and codes and so reads further) keeps the first {@link ELD_MAX_CHARS} code
+ * units, turns each run of non-letters into one space, lower-cases the rest,
+ * and stops reading after at most 380 UTF-8 bytes. Every letter is at least one byte, so eld stops
  * before the 381st letter and nothing after it changes eld's scores; the
  * sample keeps {@link SAMPLE_LETTERS} letters so that what lower-casing looks
  * ahead at (whether a `Σ` ends a word) stays inside it too.
