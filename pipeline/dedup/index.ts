@@ -4,7 +4,7 @@
 import { contentHashOf, simhashOf } from '../fingerprint.ts';
 import type { DedupInfo } from '../types.ts';
 import { bandKeys, minhashSignature } from './minhash.ts';
-import { shingleSet } from './shingles.ts';
+import { shingleHashes } from './shingles.ts';
 import { titleKeyOf } from './title-key.ts';
 
 export {
@@ -14,6 +14,7 @@ export {
   NEAR_COPY_THRESHOLD,
 } from './decide-story.ts';
 export { bandKeys, MINHASH_SIZE, minhashSignature } from './minhash.ts';
+export { countWords } from './scan-words.ts';
 export { dedupWords, SHINGLE_WORDS, shingleSet } from './shingles.ts';
 export { containment, jaccard, sharedCount } from './similarity.ts';
 export { titleKeyOf } from './title-key.ts';
@@ -34,7 +35,7 @@ export function dedupInfoOf(article: {
     simhash: simhashOf(article.body),
     storyId: article.id,
     duplicateOf: null,
-    bands: bandKeys(minhashSignature(shingleSet(article.body))),
+    bands: bandKeys(minhashSignature(shingleHashes(article.body))),
     titleKey: titleKeyOf(article.title),
   };
 }

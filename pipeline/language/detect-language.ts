@@ -3,6 +3,7 @@ import { KNOWN_LANGUAGES, type LanguageCode } from '../../core/languages.ts';
 import type { LanguageGuess } from '../types.ts';
 import { countForeignLetters, countLetters, dominantScript, LANGUAGE_ALPHABETS } from './alphabets.ts';
 import { languageOfTag } from './language-codes.ts';
+import { eldSample } from './eld-sample.ts';
 import { cyrillicEvidence } from './letter-evidence.ts';
 import { sampleWindows } from './sample-windows.ts';
 
@@ -68,8 +69,7 @@ export function detectLanguage(input: DetectLanguageInput): LanguageGuess {
   if (script === null) return UNDECIDED;
   const candidates = plausibleLanguages(script, letters, letterCount);
   const scores = ngramScores(text, candidates);
-  const lowerText = text.toLowerCase();
-  if (script === 'cyrillic') addAll(scores, cyrillicEvidence(lowerText));
+  if (script === 'cyrillic') addAll(scores, cyrillicEvidence(text.toLowerCase()));
   addPriors(scores, input, letterCount);
   return bestGuess(scores, letterCount);
 }
@@ -102,7 +102,7 @@ function ngramScores(text: string, candidates: readonly LanguageCode[]): Map<Lan
   if (candidates.length === 1) return scores;
   const windows = sampleWindows(text);
   for (const window of windows) {
-    const windowScores: Partial<Record<string, number>> = eld.detect(window).getScores();
+    const windowScores: Partial<Record<string, number>> = eld.detect(eldSample(window)).getScores();
     for (const code of candidates) add(scores, code, (windowScores[code] ?? 0) / windows.length);
   }
   return scores;

@@ -10,7 +10,7 @@ import {
   shingleSet,
   titleKeyOf,
 } from '../../../pipeline/dedup/index.ts';
-import { hammingDistance, simhashOf } from '../../../pipeline/fingerprint.ts';
+import { contentHashOf, hammingDistance, simhashOf } from '../../../pipeline/fingerprint.ts';
 
 const BODY =
   'Polițiștii de frontieră din Nădlac au descoperit marți 63 de migranți ascunși într-un camion care transporta mobilă spre Ungaria. ' +
@@ -118,6 +118,10 @@ describe('stored fingerprints', () => {
     expect(simhashOf(BODY)).toBe('2e17acfa99d2f152');
     expect(simhashOf('')).toBe('518b06c8ab3e7c0b');
     expect(simhashOf('două cuvinte')).toBe('70752dc16550bcfd');
+    expect(contentHashOf(BODY)).toBe('66a00a98e29623525bde78b26c5c67a1aa6cb807bbdce2defcad9231a65f4f7b');
+    expect(contentHashOf(' Două\t\tcuvinte\n\nÎN  plus ')).toBe(
+      '4924f1880089038d7189509aec19e652233d752bf1f8f0b328ff3a367bc153ba',
+    );
     expect([...shingleSet(BODY).slice(0, 3)]).toEqual([92714495, 162056205, 190828375]);
     expect(bandKeys(minhashSignature(shingleSet(BODY))).slice(0, 3)).toEqual([
       '0:00217d6b',

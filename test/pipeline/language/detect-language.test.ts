@@ -86,6 +86,20 @@ describe('plausibleLanguages', () => {
   });
 });
 
+describe('countLetters', () => {
+  it('counts the letters of the lower-cased, composed text in order of first occurrence', () => {
+    // Decomposed `Ș` (S + comma below) composes to `ș`; digits, marks, punctuation and emoji are no letters.
+    const letters = countLetters('S\u0326a ȘA, 12 ы Ы ‘x’ 😀 𝐀');
+    expect([...letters]).toEqual([
+      ['ș', 2],
+      ['a', 2],
+      ['ы', 2],
+      ['x', 1],
+      ['𝐀', 1],
+    ]);
+  });
+});
+
 describe('sampleWindows', () => {
   it('returns a short text whole and a long one as three windows from start, middle and end', () => {
     expect(sampleWindows('scurt text')).toEqual(['scurt text']);
