@@ -71,6 +71,8 @@ function isLowSurrogate(code: number): boolean {
 }
 
 const SPACE = 0x20;
+/** Texts longer than this (in code units) get arrays of their own, so that one huge page does not pin its size in memory. */
+const MAX_SHARED_LENGTH = 1 << 20;
 let charsBuffer = new Uint16Array(1 << 15);
 let startsBuffer = new Int32Array(1 << 14);
 
@@ -78,10 +80,20 @@ let startsBuffer = new Int32Array(1 << 14);
 export function scanWords(text: string, marks: 'skip' | 'separate'): ScannedWords {
   // At most one word per two code units (a word and its separator), each followed by a space,
   // plus the closing offset.
+  if (text.length > MAX_SHARED_LENGTH) {
+    return scanInto(text, marks, new Uint16Array(text.length + 1), new Int32Array((text.length >> 1) + 2));
+  }
   if (charsBuffer.length < text.length + 1) charsBuffer = new Uint16Array(text.length + 1);
   if (startsBuffer.length < (text.length >> 1) + 2) startsBuffer = new Int32Array((text.length >> 1) + 2);
-  const chars = charsBuffer;
-  const starts = startsBuffer;
+  return scanInto(text, marks, charsBuffer, startsBuffer);
+}
+
+function scanInto(
+  text: string,
+  marks: 'skip' | 'separate',
+  chars: Uint16Array,
+  starts: Int32Array,
+): ScannedWords {
   const skipMarks = marks === 'skip';
   let count = 0;
   let length = 0;

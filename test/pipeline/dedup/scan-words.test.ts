@@ -40,6 +40,19 @@ describe('scanWords', () => {
       );
     }
   });
+
+  it('reads a text of over a million characters in arrays of its own, and shorter ones as before', () => {
+    const huge = 'Ședința consiliului, 12 martie. '.repeat(40_000);
+    expect(huge.length).toBeGreaterThan(1 << 20);
+    const scanned = scanWords(huge, 'separate');
+    expect(scanned.count).toBe(160_000);
+    const joined = new TextDecoder('utf-16le').decode(
+      scanned.chars.subarray(0, scanned.starts[scanned.count]),
+    );
+    expect(joined).toBe(`${huge.match(/[\p{L}\p{N}]+/gu)?.join(' ')} `);
+    expect(wordsOf(scanWords('după ședință', 'separate'))).toEqual(['după', 'ședință']);
+    expect(scanWords('x', 'separate').chars.length).toBeLessThanOrEqual(1 << 20);
+  });
 });
 
 describe('shingleHashes', () => {
