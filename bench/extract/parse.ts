@@ -21,13 +21,12 @@ const ways: Record<string, (html: string) => unknown> = {
   'now: prepareHtml + parseHtml (extractArticle)': (html) => parseHtml(prepareHtml(html, LIMITS)),
 };
 
-/** CPU ms per page of `way` over `htmls`, after one warm-up round. */
+/** CPU ms per page of one round of `way` over `htmls`. */
 function cpuMsPerPage(way: (html: string) => unknown, htmls: readonly string[]): number {
-  for (const html of htmls) way(html);
   const before = process.cpuUsage();
-  for (let round = 0; round < ROUNDS; round++) for (const html of htmls) way(html);
+  for (const html of htmls) way(html);
   const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000 / (ROUNDS * htmls.length);
+  return (used.user + used.system) / 1000 / htmls.length;
 }
 
 const pages = readBenchPages();
@@ -35,7 +34,19 @@ const sets = {
   aeb: pages.filter((page) => page.set === 'scrapinghub-aeb').map((page) => page.page.html),
   fundus: pages.filter((page) => page.set === 'fundus-news-pages').map((page) => page.page.html),
 };
-for (const [name, way] of Object.entries(ways)) {
-  const figures = Object.entries(sets).map(([set, htmls]) => `${set} ${cpuMsPerPage(way, htmls).toFixed(3)}`);
-  console.log(`${name.padEnd(48)} CPU ms per page: ${figures.join(', ')}`);
+// The ways take turns, round after round, and each keeps its fastest round: on a machine shared with
+// other benchmarks, the slower rounds measure the neighbours more than the parser.
+const fastest = new Map<string, number>();
+for (let round = 0; round <= ROUNDS; round++) {
+  for (const [name, way] of Object.entries(ways)) {
+    for (const [set, htmls] of Object.entries(sets)) {
+      const ms = cpuMsPerPage(way, htmls);
+      const key = `${name}\t${set}`;
+      if (round > 0) fastest.set(key, Math.min(fastest.get(key) ?? Infinity, ms));
+    }
+  }
+}
+for (const name of Object.keys(ways)) {
+  const figures = Object.keys(sets).map((set) => `${set} ${fastest.get(`${name}\t${set}`)?.toFixed(3)}`);
+  console.log(`${name.padEnd(52)} CPU ms per page (fastest of ${ROUNDS} rounds): ${figures.join(', ')}`);
 }
