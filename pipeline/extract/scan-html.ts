@@ -1,6 +1,7 @@
 import type { Document } from 'domhandler';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { TreeBuilder } from './html-tree.ts';
+import { readName } from './known-names.ts';
 import { decodeTitle, findRawTextEnd, isParserSpace, RAW_TEXT_ENDS } from './raw-text.ts';
 
 /**
@@ -123,7 +124,7 @@ class Scanner {
     const length = html.length;
     let at = lt + 2;
     while (at < length && !isTagSectionEnd(html.charCodeAt(at))) at += 1;
-    const name = html.slice(lt + 1, at).toLowerCase();
+    const name = readName(html, lt + 1, at);
     const attributes: Record<string, string> = {};
     let isSelfClosing = false;
     for (;;) {
@@ -159,7 +160,7 @@ class Scanner {
       const code = html.charCodeAt(at);
       if (code === EQUALS || isTagSectionEnd(code)) break;
     }
-    const name = html.slice(start, at).toLowerCase();
+    const name = readName(html, start, at);
     while (at < length && isParserSpace(html.charCodeAt(at))) at += 1;
     let value = '';
     if (at < length && html.charCodeAt(at) === EQUALS) {
@@ -221,7 +222,7 @@ class Scanner {
       if (code === GT || isParserSpace(code)) break;
     }
     if (at >= length) return length;
-    const name = html.slice(nameStart, at).toLowerCase();
+    const name = readName(html, nameStart, at);
     const gt = html.charCodeAt(at) === GT ? at : html.indexOf('>', at + 1);
     const isCounted =
       !DEPTHLESS_VOID.has(name) && !DEPTHLESS_IMPLIED.has(name) && html.charCodeAt(gt - 1) !== SLASH;
