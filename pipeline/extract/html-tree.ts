@@ -63,6 +63,13 @@ export class TreeBuilder {
   readonly document: Document = new Document([]);
   /** Open elements, innermost last. */
   private readonly open: Element[] = [];
+  /**
+   * How many elements of each name are open: a closing tag that closes
+   * nothing is skipped without a search of the open elements, which would
+   * make ten thousand stray closing tags under ten thousand open `<li><p>`
+   * quadratic (htmlparser2 is).
+   */
+  private readonly openCounts = new Map<string, number>();
   /** htmlparser2's `foreignContext`, innermost last: whether `/>` closes an element. */
   private readonly foreign: boolean[] = [false];
   /** The text node that the next text joins, if nothing came between. */
@@ -74,9 +81,16 @@ export class TreeBuilder {
     const isVoid = PARSER_VOID_ELEMENTS.has(name);
     const element = new Element(name, attributes);
     this.add(element);
-    if (isVoid) return;
+    if (isVoid || (isSelfClosing && this.foreign[this.foreign.length - 1] === true)) return;
     this.open.push(element);
-    if (isSelfClosing && this.foreign[this.foreign.length - 1] === true) this.open.pop();
+    this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
+  }
+
+  /** Closes the innermost open element. */
+  private pop(): void {
+    const element = this.open.pop();
+    if (element !== undefined)
+      this.openCounts.set(element.name, (this.openCounts.get(element.name) ?? 1) - 1);
   }
 
   /** A closing tag. One that closes nothing lets the text around it join into one node. */
@@ -86,10 +100,12 @@ export class TreeBuilder {
       if (name === 'br') this.add(new Element('br', {}));
       return;
     }
-    const open = this.open;
-    for (let at = open.length - 1; at >= 0; at -= 1) {
-      if (open[at]?.name !== name) continue;
-      open.length = at;
+    if ((this.openCounts.get(name) ?? 0) > 0) {
+      for (let element = this.open[this.open.length - 1]; element?.name !== name; ) {
+        this.pop();
+        element = this.open[this.open.length - 1];
+      }
+      this.pop();
       this.lastText = null;
       return;
     }
@@ -104,7 +120,7 @@ export class TreeBuilder {
     const closes = IMPLIED_CLOSES.get(name);
     const open = this.open;
     if (closes !== undefined) {
-      while (open.length > 0 && closes.has(open[open.length - 1]?.name ?? '')) open.pop();
+      while (open.length > 0 && closes.has(open[open.length - 1]?.name ?? '')) this.pop();
       this.lastText = null;
     }
     if (FOREIGN_ELEMENTS.has(name)) this.foreign.push(true);
