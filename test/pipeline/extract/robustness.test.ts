@@ -48,6 +48,11 @@ describe('extractArticle never throws and stays within its time limit', () => {
     expect(result.ms).toBeLessThan(EXTRACTION_LIMITS.timeLimitMs * 5);
   });
 
+  it('handles stray closing tags under thousands of open list items and paragraphs', () => {
+    const html = `<html><body><article>${body}${'<li><p>'.repeat(20_000)}${'</b>'.repeat(20_000)}</body></html>`;
+    expect(timed(page(html)).ms).toBeLessThan(EXTRACTION_LIMITS.timeLimitMs * 5);
+  });
+
   it('keeps the text of an article buried under thousands of nested elements', () => {
     const html = `<html><body>${'<section>'.repeat(20_000)}<article>${body}</article></body></html>`;
     expect(timed(page(html)).ok).toBe(true);
