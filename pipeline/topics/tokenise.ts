@@ -24,28 +24,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’‘ʼ][\p{L}\p{N}][\p{L}\p{N
 /** Between two words, any of these ends a sentence: . ! ? … followed by space, or a line break. */
 const SENTENCE_END = /[.!?…]["'»”)]*\s|\n/u;
 
-/**
- * Texts whose tokens are kept: every enrichment stage (topics, frames,
- * terminology, organisations, places) reads the same title, lead and body, so
- * the last few texts are split once per article instead of once per stage.
- */
-const REMEMBERED_TEXTS = 8;
-const remembered = new Map<string, readonly Token[]>();
-
-/** Splits text into words, numbering sentences as it goes. Pure; the result is shared and must not be changed. */
-export function tokenise(text: string): readonly Token[] {
-  const known = remembered.get(text);
-  if (known !== undefined) return known;
-  const tokens = splitWords(text);
-  if (remembered.size >= REMEMBERED_TEXTS) {
-    const oldest = remembered.keys().next().value;
-    if (oldest !== undefined) remembered.delete(oldest);
-  }
-  remembered.set(text, tokens);
-  return tokens;
-}
-
-function splitWords(text: string): Token[] {
+/** Splits text into words, numbering sentences as it goes. Pure. */
+export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
   let previousEnd = 0;
