@@ -149,8 +149,14 @@ function headsOf(word: NameWord): string[] {
   return [head(word.folded)];
 }
 
+/** The index key of a token's word, memoised on the word (tokenise.ts `Word`). */
 function headOfToken(token: Token): string {
-  return head(withoutPossessive(token.folded));
+  let key = token.word.nameHead;
+  if (key === undefined) {
+    key = head(withoutPossessive(token.folded));
+    token.word.nameHead = key;
+  }
+  return key;
 }
 
 /** The first {@link HEAD_LENGTH} code points of the text (a letter outside the BMP is one, not two). */

