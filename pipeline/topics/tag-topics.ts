@@ -117,8 +117,10 @@ export function findHits(topic: CompiledTopic, field: AnalysedField, language: D
   const excluded = excludedSentences(topic, field);
   const candidates: Hit[] = [];
   for (const term of topic.terms) {
+    const occurrences = occurrencesOf(field.matches, term);
+    if (occurrences.length === 0) continue;
     const weight = languageWeight(term.language, language);
-    for (const occurrence of occurrencesOf(field.matches, term)) {
+    for (const occurrence of occurrences) {
       if (!touchesExcluded(field, occurrence, excluded)) candidates.push({ term, occurrence, weight });
     }
   }
