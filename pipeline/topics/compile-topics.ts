@@ -10,6 +10,8 @@ export interface CompiledTopic {
   readonly weight: number;
   readonly terms: readonly CompiledTerm[];
   readonly exclusions: readonly CompiledTerm[];
+  /** The position of each of `terms`: the few terms a text matches are put back in the topic's order. */
+  readonly termOrder: ReadonlyMap<CompiledTerm, number>;
 }
 
 /** The taxonomy ready for matching: compile once, tag many articles. */
@@ -38,21 +40,30 @@ export function compileTopics(
   topics: readonly Topic[],
   vocabulary: typeof MIGRATION_VOCABULARY | null = MIGRATION_VOCABULARY,
 ): CompiledTaxonomy {
-  const compiled = topics.map((topic) => ({
-    id: topic.id,
-    weight: topic.weight,
-    terms: compileTerms(topic, topic.terms, 'terms'),
-    exclusions: compileTerms(topic, topic.exclusions, 'exclusions'),
-  }));
+  const compiled = topics.map((topic) =>
+    compileTopic(
+      topic,
+      compileTerms(topic, topic.terms, 'terms'),
+      compileTerms(topic, topic.exclusions, 'exclusions'),
+    ),
+  );
   if (vocabulary === null) return { topics: compiled, dictionary: dictionaryOf(compiled) };
   const source = { id: VOCABULARY_ID, file: 'pipeline/topics/migration-vocabulary.ts' };
-  const general: CompiledTopic = {
-    id: VOCABULARY_ID,
-    weight: 1,
-    terms: compileTerms(source, vocabulary.terms, 'terms'),
-    exclusions: compileTerms(source, vocabulary.exclusions, 'exclusions'),
-  };
+  const general = compileTopic(
+    { id: VOCABULARY_ID, weight: 1 },
+    compileTerms(source, vocabulary.terms, 'terms'),
+    compileTerms(source, vocabulary.exclusions, 'exclusions'),
+  );
   return { topics: compiled, vocabulary: general, dictionary: dictionaryOf([...compiled, general]) };
+}
+
+function compileTopic(
+  topic: Pick<Topic, 'id' | 'weight'>,
+  terms: readonly CompiledTerm[],
+  exclusions: readonly CompiledTerm[],
+): CompiledTopic {
+  const termOrder = new Map(terms.map((term, position) => [term, position]));
+  return { id: topic.id, weight: topic.weight, terms, exclusions, termOrder };
 }
 
 function dictionaryOf(topics: readonly CompiledTopic[]): TermDictionary {
