@@ -168,11 +168,11 @@ function nearOccurrences(
 
 /** The sequences that start with the word, from the word's memo when it was last matched against this dictionary. */
 function headsOf(dictionary: TermDictionary, word: Word): readonly Sequence[] {
-  const known = word.termHeads;
-  // The memo holds the heads of `known.dictionary`, which are Sequences of that dictionary.
-  if (known?.dictionary === dictionary) return known.heads as readonly Sequence[];
+  // The memo holds Sequences of `word.termHeadsOf`.
+  if (word.termHeadsOf === dictionary) return word.termHeads as readonly Sequence[];
   const heads = findHeads(dictionary, word.folded);
-  word.termHeads = { dictionary, heads };
+  word.termHeadsOf = dictionary;
+  word.termHeads = heads;
   return heads;
 }
 

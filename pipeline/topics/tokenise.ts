@@ -26,9 +26,11 @@ export interface Word {
   readonly folded: string;
   /**
    * Memo of term-dictionary.ts: the term sequences that start with this word
-   * in the dictionary last matched (processPage matches every word against one).
+   * (`termHeads`) in the dictionary last matched (`termHeadsOf`; processPage
+   * matches every word against one).
    */
-  termHeads: { readonly dictionary: object; readonly heads: readonly object[] } | undefined;
+  termHeadsOf: object | undefined;
+  termHeads: readonly object[];
   /** Memo of name-matcher.ts: the key under which names starting with this word are indexed. */
   nameHead: string | undefined;
 }
@@ -47,6 +49,7 @@ const SENTENCE_END = /[.!?…]["'»”)]*\s|\n/u;
 /** Words kept in the lexicon before it starts afresh (bounds memory in long runs). */
 const MAX_LEXICON_WORDS = 200_000;
 let lexicon = new Map<string, Word>();
+const NOT_MATCHED: readonly object[] = [];
 
 /** Splits text into words, numbering sentences as it goes. Pure (the words' memos aside). */
 export function tokenise(text: string): Token[] {
@@ -69,7 +72,7 @@ function wordOf(text: string): Word {
   let word = lexicon.get(text);
   if (word === undefined) {
     if (lexicon.size >= MAX_LEXICON_WORDS) lexicon = new Map();
-    word = { folded: foldWord(text), termHeads: undefined, nameHead: undefined };
+    word = { folded: foldWord(text), termHeadsOf: undefined, termHeads: NOT_MATCHED, nameHead: undefined };
     lexicon.set(text, word);
   }
   return word;
