@@ -9,7 +9,7 @@ import { detectLanguage } from './language/index.ts';
 import { normaliseText } from './normalise-text.ts';
 import { findOrganisations } from './organisations/index.ts';
 import { findPlaces } from './places/index.ts';
-import { tagTopics } from './topics/index.ts';
+import { analyseText, tagTopics } from './topics/index.ts';
 import type { Article, ExtractedArticle, ProcessResult } from './types.ts';
 
 export { type CompiledPipeline, compilePipeline } from './compile-pipeline.ts';
@@ -24,7 +24,7 @@ export {
 } from './organisations/index.ts';
 export { type CompiledPlaces, compilePlaces, findPlaces } from './places/index.ts';
 export type { CompiledTaxonomy } from './topics/index.ts';
-export { compileTopics, runTopicExamples, tagTopics } from './topics/index.ts';
+export { analyseText, compileTopics, runTopicExamples, tagTopics } from './topics/index.ts';
 
 /** Bumped whenever a stage changes what it produces; stored on every article. */
 export const PIPELINE_VERSION = '0.3.0';
@@ -39,6 +39,8 @@ export interface PipelineContext {
 /**
  * Runs every stage over one fetched page: extract → normalise → language →
  * topics → organisations → places → frames and terminology → fingerprint.
+ * The text is tokenised and matched against every term once (analyseText),
+ * and that analysis is shared by the enrichment stages.
  * Pure: the same page and context give the same Article.
  */
 export function processPage(page: FetchedPage, context: PipelineContext): ProcessResult {
@@ -59,7 +61,8 @@ export function processPage(page: FetchedPage, context: PipelineContext): Proces
   });
   const { compiled } = context;
   const text = { title, lead, body, language: language.code };
-  const tagging = tagTopics(compiled.taxonomy, text);
+  const analysed = analyseText(compiled.dictionary, text);
+  const tagging = tagTopics(compiled.taxonomy, text, analysed);
   const canonicalUrl = chooseCanonicalUrl(found, page.finalUrl);
   const id = articleIdFor(canonicalUrl);
   const article: Article = {
@@ -80,10 +83,10 @@ export function processPage(page: FetchedPage, context: PipelineContext): Proces
     topics: tagging.topics,
     relevance: tagging.relevance,
     isMigrationRelated: tagging.isMigrationRelated,
-    organisations: findOrganisations(compiled.organisations, text),
-    places: findPlaces(compiled.places, text),
-    frames: scoreFrames(compiled.frames, text),
-    terminology: findTerminology(compiled.frames, text),
+    organisations: findOrganisations(compiled.organisations, text, analysed.fields),
+    places: findPlaces(compiled.places, text, analysed.fields),
+    frames: scoreFrames(compiled.frames, text, analysed),
+    terminology: findTerminology(compiled.frames, text, analysed),
     // Its own story until indexer/stories.ts (assignStories) finds an earlier copy.
     dedup: dedupInfoOf({ id, title, body }),
     wordCount: body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0,

@@ -8,6 +8,7 @@ import type { SourceConfig } from '../../config/types.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
 import { extractArticle } from '../../pipeline/extract/index.ts';
 import {
+  analyseText,
   type CompiledPipeline,
   dedupInfoOf,
   detectLanguage,
@@ -23,6 +24,7 @@ export const STAGES = [
   'extract',
   'normalise',
   'language',
+  'analyse',
   'topics',
   'organisations',
   'places',
@@ -68,10 +70,11 @@ export function timeStages(
     }),
   );
   const text = { title, lead, body, language: language.code };
-  timed(times, 'topics', () => tagTopics(compiled.taxonomy, text));
-  timed(times, 'organisations', () => findOrganisations(compiled.organisations, text));
-  timed(times, 'places', () => findPlaces(compiled.places, text));
-  timed(times, 'frames', () => scoreFrames(compiled.frames, text));
-  timed(times, 'terminology', () => findTerminology(compiled.frames, text));
+  const analysed = timed(times, 'analyse', () => analyseText(compiled.dictionary, text));
+  timed(times, 'topics', () => tagTopics(compiled.taxonomy, text, analysed));
+  timed(times, 'organisations', () => findOrganisations(compiled.organisations, text, analysed.fields));
+  timed(times, 'places', () => findPlaces(compiled.places, text, analysed.fields));
+  timed(times, 'frames', () => scoreFrames(compiled.frames, text, analysed));
+  timed(times, 'terminology', () => findTerminology(compiled.frames, text, analysed));
   timed(times, 'fingerprints', () => dedupInfoOf({ id: 'bench', title, body }));
 }

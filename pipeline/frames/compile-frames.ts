@@ -1,7 +1,13 @@
 import type { Frame, TerminologyLabel } from '../../config/types.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { COALITION_LANGUAGES } from '../../core/languages.ts';
-import { type CompiledTerm, compileTerm } from '../text/index.ts';
+import {
+  type CompiledTerm,
+  combineDictionaries,
+  compileDictionary,
+  compileTerm,
+  type TermDictionary,
+} from '../text/index.ts';
 import { type CompiledTaxonomy, compileTopics } from '../topics/index.ts';
 
 /** One terminology label with its terms compiled. */
@@ -15,6 +21,8 @@ export interface CompiledFrames {
   /** Frames compiled like topics (they share the topic shape), without the migration vocabulary. */
   readonly frames: CompiledTaxonomy;
   readonly terminology: readonly CompiledLabel[];
+  /** The terms of the frames (with their exclusions) and of the labels, for matching (analyseText). */
+  readonly dictionary: TermDictionary;
 }
 
 /**
@@ -26,7 +34,14 @@ export function compileFrames(
   frames: readonly Frame[],
   terminology: readonly TerminologyLabel[],
 ): CompiledFrames {
-  return { frames: compileTopics(frames, null), terminology: terminology.map(compileLabel) };
+  const compiledFrames = compileTopics(frames, null);
+  const labels = terminology.map(compileLabel);
+  const labelTerms = compileDictionary(labels.flatMap((label) => label.terms));
+  return {
+    frames: compiledFrames,
+    terminology: labels,
+    dictionary: combineDictionaries(compiledFrames.dictionary, labelTerms),
+  };
 }
 
 function compileLabel(label: TerminologyLabel): CompiledLabel {

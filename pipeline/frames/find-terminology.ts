@@ -1,10 +1,11 @@
 import {
+  type AnalysedText,
   type ArticleText,
+  analyseText,
+  assertAnalysedFor,
   type CompiledTerm,
-  findTerm,
-  indexField,
   type Occurrence,
-  tokeniseFields,
+  occurrencesOf,
 } from '../text/index.ts';
 import type { TerminologyUse, TermMatch } from '../types.ts';
 import type { CompiledFrames } from './compile-frames.ts';
@@ -21,14 +22,19 @@ interface LabelHit {
  * id. Terms of every language are tried on every text. Where terms overlap,
  * the longer one wins and a word counts for one label only: `imigranți
  * ilegali` counts as `illegal_immigrant`, not also as `immigrant`.
+ * `analysed`: the article analysed with a dictionary that covers `compiled.dictionary`.
  */
-export function findTerminology(compiled: CompiledFrames, article: ArticleText): TerminologyUse[] {
+export function findTerminology(
+  compiled: CompiledFrames,
+  article: ArticleText,
+  analysed: AnalysedText = analyseText(compiled.dictionary, article),
+): TerminologyUse[] {
+  assertAnalysedFor(analysed, compiled.dictionary, 'findTerminology');
   const uses = new Map<string, { count: number; terms: TermMatch[] }>();
-  for (const field of tokeniseFields(article)) {
-    const index = indexField(field.tokens);
+  for (const field of analysed.fields) {
     const candidates: LabelHit[] = compiled.terminology.flatMap((label) =>
       label.terms.flatMap((term) =>
-        findTerm(index, term).map((occurrence) => ({ label: label.id, term, occurrence })),
+        occurrencesOf(field.matches, term).map((occurrence) => ({ label: label.id, term, occurrence })),
       ),
     );
     for (const [label, hits] of groupByLabel(keepLongest(candidates))) {

@@ -1,5 +1,5 @@
 import type { DetectedLanguageCode } from '../../core/languages.ts';
-import type { ArticleText } from '../text/index.ts';
+import { type AnalysedText, type ArticleText, analyseText } from '../text/index.ts';
 import { tagTopics } from '../topics/index.ts';
 import type { FrameScore } from '../types.ts';
 import type { CompiledFrames } from './compile-frames.ts';
@@ -15,7 +15,16 @@ export interface FrameScoringText extends ArticleText {
  * topics (pipeline/topics/tag-topics.ts and scoring.ts): title and lead weigh
  * more, repeated terms saturate, long texts are normalised, and a frame is
  * kept from one own-language match in the body of a short text upwards.
+ * `analysed`: the article analysed with a dictionary that covers `compiled.dictionary`.
  */
-export function scoreFrames(compiled: CompiledFrames, article: FrameScoringText): FrameScore[] {
-  return tagTopics(compiled.frames, article).topics.map(({ id, score, terms }) => ({ id, score, terms }));
+export function scoreFrames(
+  compiled: CompiledFrames,
+  article: FrameScoringText,
+  analysed: AnalysedText = analyseText(compiled.dictionary, article),
+): FrameScore[] {
+  return tagTopics(compiled.frames, article, analysed).topics.map(({ id, score, terms }) => ({
+    id,
+    score,
+    terms,
+  }));
 }

@@ -1,5 +1,11 @@
 import type { DetectedLanguageCode } from '../../core/languages.ts';
-import { type ArticleText, findNames, type Token, tokeniseFields } from '../text/index.ts';
+import {
+  type ArticleText,
+  findNames,
+  type Token,
+  type TokenisedField,
+  tokeniseFields,
+} from '../text/index.ts';
 import type { PlaceMention } from '../types.ts';
 import type { CompiledPlaces, PlaceKey } from './compile-places.ts';
 
@@ -14,13 +20,18 @@ export interface PlaceSearchText extends ArticleText {
  * longer name counts once, for the longer (`Baia Mare` is not also `Baia`).
  * Matching rules: compile-places.ts. An ambiguous name standing first in a
  * sentence is capitalised whatever it means (`Ровно в полдень`): it counts
- * only when the article names the place elsewhere too.
+ * only when the article names the place elsewhere too. `fields`: the article's
+ * fields tokenised (processPage passes those of its one analysis).
  */
-export function findPlaces(compiled: CompiledPlaces, article: PlaceSearchText): PlaceMention[] {
+export function findPlaces(
+  compiled: CompiledPlaces,
+  article: PlaceSearchText,
+  fields: readonly TokenisedField[] = tokeniseFields(article),
+): PlaceMention[] {
   const sure = new Map<string, number>();
   const unsure = new Map<string, number>();
   const accepts = (key: PlaceKey): boolean => key.language === null || key.language === article.language;
-  for (const field of tokeniseFields(article)) {
+  for (const field of fields) {
     for (const { key, first } of findNames(compiled.names, field.tokens, accepts)) {
       const counts = key.isAmbiguous && startsSentence(field.tokens, first) ? unsure : sure;
       counts.set(key.id, (counts.get(key.id) ?? 0) + 1);

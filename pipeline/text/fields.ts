@@ -1,12 +1,8 @@
-import { type Token, tokenise } from '../topics/index.ts';
+import { type ArticleFields, type Token, tokenise } from '../topics/index.ts';
 import type { TermMatch } from '../types.ts';
 
 /** The text fields of an article that enrichment stages read. */
-export interface ArticleText {
-  readonly title: string;
-  readonly lead: string | null;
-  readonly body: string;
-}
+export type ArticleText = ArticleFields;
 
 export type FieldName = TermMatch['field'];
 
@@ -17,7 +13,10 @@ export interface TokenisedField {
   readonly tokens: readonly Token[];
 }
 
-/** Title, lead and body, each tokenised (an absent lead gives no tokens). */
+/**
+ * Title, lead and body, each tokenised (an absent lead gives no tokens).
+ * processPage passes the fields of its one analysis (analyseText) instead.
+ */
 export function tokeniseFields(article: ArticleText): TokenisedField[] {
   const fields: [FieldName, string][] = [
     ['title', article.title],

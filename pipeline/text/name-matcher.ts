@@ -74,8 +74,10 @@ export function findNames<K>(
   accepts: (key: K) => boolean = () => true,
 ): NameOccurrence<K>[] {
   const candidates: NameOccurrence<K>[] = [];
-  tokens.forEach((token, start) => {
-    for (const pattern of index.byHead.get(headOfToken(token)) ?? []) {
+  for (let start = 0; start < tokens.length; start++) {
+    const patterns = index.byHead.get(headOfToken(tokens[start] as Token));
+    if (patterns === undefined) continue;
+    for (const pattern of patterns) {
       if (!accepts(pattern.key)) continue;
       const isMatch = pattern.words.every((word, offset) => {
         const candidate = tokens[start + offset];
@@ -84,7 +86,7 @@ export function findNames<K>(
       if (isMatch)
         candidates.push({ key: pattern.key, first: start, last: start + pattern.words.length - 1 });
     }
-  });
+  }
   candidates.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
   const used = new Set<number>();
   const kept: NameOccurrence<K>[] = [];
@@ -149,8 +151,14 @@ function headsOf(word: NameWord): string[] {
   return [head(word.folded)];
 }
 
+/** The index key of a token's word, memoised on the word (tokenise.ts `Word`). */
 function headOfToken(token: Token): string {
-  return head(withoutPossessive(token.folded));
+  let key = token.word.nameHead;
+  if (key === undefined) {
+    key = head(withoutPossessive(token.folded));
+    token.word.nameHead = key;
+  }
+  return key;
 }
 
 /** The first {@link HEAD_LENGTH} code points of the text (a letter outside the BMP is one, not two). */

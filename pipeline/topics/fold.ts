@@ -23,24 +23,10 @@ const SPECIAL_FOLDS: Readonly<Record<string, string>> = {
   ё: 'е',
 };
 
-/** Words whose folded form is kept before the memo starts afresh (bounds memory in long runs). */
-const MAX_REMEMBERED_WORDS = 200_000;
-let folds = new Map<string, string>();
-
-/** The folded form of a word, as documented above. Memoised. */
+/** The folded form of a word, as documented above (tokenise keeps the folded form of each word it meets). */
 export function foldWord(word: string): string {
-  // An ASCII word has no marks and no special letters: folding it is lower-casing it, cheaper than the memo.
+  // An ASCII word has no marks and no special letters: folding it is lower-casing it.
   if (isAscii(word)) return word.toLowerCase();
-  let folded = folds.get(word);
-  if (folded === undefined) {
-    if (folds.size >= MAX_REMEMBERED_WORDS) folds = new Map();
-    folded = fold(word);
-    folds.set(word, folded);
-  }
-  return folded;
-}
-
-function fold(word: string): string {
   return word
     .toLowerCase()
     .normalize('NFD')

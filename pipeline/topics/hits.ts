@@ -1,15 +1,9 @@
-import type { CompiledTerm } from './compile-topics.ts';
-import type { FieldIndex, Occurrence } from './find-terms.ts';
-import type { Field } from './scoring.ts';
+import type { AnalysedField } from './analyse-text.ts';
+import type { CompiledTerm } from './compile-term.ts';
+import type { Occurrence } from './term-dictionary.ts';
 
 // The values tagging passes between its steps, in a module of their own so
 // that tag-topics.ts and migration-evidence.ts need not import each other.
-
-export interface IndexedField {
-  readonly field: Field;
-  readonly text: string;
-  readonly index: FieldIndex;
-}
 
 /** A kept occurrence of a term, with the weight of the term's language. */
 export interface Hit {
@@ -20,6 +14,6 @@ export interface Hit {
 
 /** The kept hits of one topic (or of the vocabulary) in one field. */
 export interface FieldHits {
-  readonly field: IndexedField;
+  readonly field: AnalysedField;
   readonly hits: readonly Hit[];
 }

@@ -1,4 +1,4 @@
-import type { CompiledTerm } from './compile-topics.ts';
+import type { CompiledTerm } from './compile-term.ts';
 import type { FieldHits, Hit } from './hits.ts';
 import { type Field, saturate, TOPIC_SCORING } from './scoring.ts';
 

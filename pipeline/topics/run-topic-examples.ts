@@ -30,6 +30,7 @@ export function runTopicExamples(taxonomy: CompiledTaxonomy, topics: readonly To
   for (const topic of topics) {
     const single: CompiledTaxonomy = {
       topics: taxonomy.topics.filter((compiled) => compiled.id === topic.id),
+      dictionary: taxonomy.dictionary,
     };
     for (const [expected, examples] of [
       ['match', topic.examples.match],

@@ -1,4 +1,4 @@
-import type { DetectedLanguageCode } from '../../core/languages.ts';
+import { type DetectedLanguageCode, isCoalitionLanguage } from '../../core/languages.ts';
 
 /**
  * Every constant of topic scoring and of the "migration-related" decision,
@@ -43,8 +43,7 @@ export function saturate(count: number): number {
 
 /** How much a term of `termLanguage` counts in an article of `articleLanguage`. */
 export function languageWeight(termLanguage: string, articleLanguage: DetectedLanguageCode): number {
-  const isCoalitionArticle = ['ro', 'pl', 'en', 'ru', 'uk'].includes(articleLanguage);
-  if (!isCoalitionArticle || termLanguage === articleLanguage) return 1;
+  if (termLanguage === articleLanguage || !isCoalitionLanguage(articleLanguage)) return 1;
   return TOPIC_SCORING.otherLanguageTermWeight;
 }
 
