@@ -2,7 +2,7 @@ import type { SourceConfig } from '../config/types.ts';
 import { articleIdFor, normaliseUrl } from '../core/canonical-url.ts';
 import type { FetchedPage } from '../crawlers/types.ts';
 import type { CompiledPipeline } from './compile-pipeline.ts';
-import { dedupInfoOf } from './dedup/index.ts';
+import { countWords, dedupInfoOf } from './dedup/index.ts';
 import { extractArticle } from './extract/index.ts';
 import { findTerminology, scoreFrames } from './frames/index.ts';
 import { detectLanguage } from './language/index.ts';
@@ -89,7 +89,7 @@ export function processPage(page: FetchedPage, context: PipelineContext): Proces
     terminology: findTerminology(compiled.frames, text, analysed),
     // Its own story until indexer/stories.ts (assignStories) finds an earlier copy.
     dedup: dedupInfoOf({ id, title, body }),
-    wordCount: body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0,
+    wordCount: countWords(body),
     pipelineVersion: PIPELINE_VERSION,
   };
   return { ok: true, article };
