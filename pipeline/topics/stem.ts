@@ -60,6 +60,31 @@ export function stemIn(stems: WordStems, language: CoalitionLanguage, folded: st
   return stem;
 }
 
+/** How many letters of a word its stem keeps as they are: see {@link openingsOf}. */
+export const STEM_OPENING_LENGTH = 2;
+
+/**
+ * The openings (first {@link STEM_OPENING_LENGTH} letters) of the words whose
+ * stem in `language` can be `stem`, or null when the stem is too short to tell.
+ * Every stemmer here rewrites only a word's ending: the Porter stemmers work on
+ * suffixes (the Russian and Ukrainian ones only after the first vowel, which
+ * they keep), the light stemmers strip endings and undo alternations in the
+ * last letters of stems of four letters or more. So a stem of two letters or
+ * more opens like its word, with one exception: {@link withoutMobileVowel}
+ * drops the second letter of a three-letter stem (`бок` → `бк`), whose word
+ * opened with `бо`. Words with another opening need not be stemmed at all in
+ * that language, which spares most of the stemming of words never seen before.
+ */
+export function openingsOf(language: CoalitionLanguage, stem: string): string[] | null {
+  if (stem.length < STEM_OPENING_LENGTH) return null;
+  const openings = [stem.slice(0, STEM_OPENING_LENGTH)];
+  if ((language === 'ru' || language === 'uk') && stem.length === 2) {
+    if (stem.endsWith('ц')) openings.push(`${stem[0]}е`);
+    if (stem.endsWith('к')) openings.push(`${stem[0]}о`);
+  }
+  return openings;
+}
+
 /** The stem of a folded word in `language`, memoised. */
 export function stemWord(language: CoalitionLanguage, folded: string): string {
   return stemIn(stemsOf(folded), language, folded);

@@ -1,6 +1,6 @@
 import type { CoalitionLanguage } from '../../core/languages.ts';
 import type { CompiledTerm, TokenSequence, WordMatcher } from './compile-term.ts';
-import { stemIn, stemsOf, stemWord } from './stem.ts';
+import { openingsOf, STEM_OPENING_LENGTH, stemIn, stemsOf, stemWord } from './stem.ts';
 import type { Token, Word } from './tokenise.ts';
 
 /** Where a term occurs: token indexes, inclusive, and the tokens the term's words matched. */
@@ -39,6 +39,11 @@ export interface TermDictionary {
   readonly covers: ReadonlySet<TermDictionary>;
   /** Sequences by the stem of their first word, per language. */
   readonly byStem: ReadonlyMap<CoalitionLanguage, ReadonlyMap<string, readonly Sequence[]>>;
+  /**
+   * Per language of `byStem`, the openings of the words that can stem to one of
+   * its stems (see openingsOf in stem.ts), or null when every word must be stemmed.
+   */
+  readonly stemOpenings: ReadonlyMap<CoalitionLanguage, ReadonlySet<string> | null>;
   /** Sequences whose first word is a prefix, by the prefix's first {@link PREFIX_KEY_LENGTH} code units. */
   readonly byPrefix: ReadonlyMap<string, readonly Sequence[]>;
   /** Sequences whose first word is a prefix shorter than that. */
@@ -90,7 +95,22 @@ export function compileDictionary(terms: readonly CompiledTerm[]): TermDictionar
     } else if (head.prefix.length < PREFIX_KEY_LENGTH) shortPrefixed.push(sequence);
     else listIn(byPrefix, head.prefix.slice(0, PREFIX_KEY_LENGTH)).push(sequence);
   }
-  const dictionary = { terms, covers: new Set<TermDictionary>(), byStem, byPrefix, shortPrefixed };
+  const stemOpenings = new Map<CoalitionLanguage, Set<string> | null>();
+  for (const [language, stems] of byStem) {
+    const openings = [...stems.keys()].map((stem) => openingsOf(language, stem));
+    stemOpenings.set(
+      language,
+      openings.includes(null) ? null : new Set(openings.flatMap((list) => list ?? [])),
+    );
+  }
+  const dictionary = {
+    terms,
+    covers: new Set<TermDictionary>(),
+    byStem,
+    stemOpenings,
+    byPrefix,
+    shortPrefixed,
+  };
   dictionary.covers.add(dictionary);
   return dictionary;
 }
@@ -179,7 +199,10 @@ function headsOf(dictionary: TermDictionary, word: Word): readonly Sequence[] {
 function findHeads(dictionary: TermDictionary, folded: string): readonly Sequence[] {
   const heads: Sequence[] = [];
   const stems = stemsOf(folded);
+  const opening = folded.slice(0, STEM_OPENING_LENGTH);
   for (const [language, byStem] of dictionary.byStem) {
+    const openings = dictionary.stemOpenings.get(language);
+    if (openings !== null && openings !== undefined && !openings.has(opening)) continue;
     const sequences = byStem.get(stemIn(stems, language, folded));
     if (sequences !== undefined) heads.push(...sequences);
   }

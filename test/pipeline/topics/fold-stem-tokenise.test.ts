@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COALITION_LANGUAGES } from '../../../core/languages.ts';
 import { foldWord } from '../../../pipeline/topics/fold.ts';
 import { stemPolish, stemRomanian } from '../../../pipeline/topics/light-stemmers.ts';
-import { stemWord } from '../../../pipeline/topics/stem.ts';
+import { openingsOf, stemWord } from '../../../pipeline/topics/stem.ts';
 import { tokenise } from '../../../pipeline/topics/tokenise.ts';
 
 describe('foldWord', () => {
@@ -75,5 +78,40 @@ describe('stemmers', () => {
     expect(stemWord('ru', 'беженцев')).toBe(stemWord('ru', 'беженец'));
     expect(stemWord('uk', 'біженців')).toBe(stemWord('uk', 'біженець'));
     expect(stemWord('uk', 'притулку')).toBe(stemWord('uk', 'притулок'));
+  });
+});
+
+describe('openingsOf', () => {
+  /** Every word of the labelled articles and language samples in test/fixtures (en, pl, ro, ru, uk and more). */
+  const vocabulary = (): Set<string> => {
+    const fixtures = join(import.meta.dirname, '../../fixtures');
+    const files = [
+      ...['en', 'pl', 'ro', 'ru', 'uk'].map((lang) => join(fixtures, 'topics', `labelled-${lang}.jsonl`)),
+      join(fixtures, 'language', 'lingua-sample.jsonl'),
+    ];
+    const words = new Set<string>();
+    for (const file of files)
+      for (const token of tokenise(readFileSync(file, 'utf8'))) words.add(token.folded);
+    return words;
+  };
+
+  it("names the opening of every word whose stem it is told, in every language's stemmer", () => {
+    const words = vocabulary();
+    expect(words.size).toBeGreaterThan(10_000);
+    for (const language of COALITION_LANGUAGES) {
+      const missed = [...words].filter((word) => {
+        const openings = openingsOf(language, stemWord(language, word));
+        return openings !== null && !openings.includes(word.slice(0, 2));
+      });
+      expect(missed, language).toEqual([]);
+    }
+  });
+
+  it('adds the opening a mobile vowel took from a short Russian or Ukrainian stem, and gives up on one letter', () => {
+    expect(stemWord('ru', 'бок')).toBe('бк');
+    expect(openingsOf('ru', 'бк')).toEqual(['бк', 'бо']);
+    expect(openingsOf('uk', 'тц')).toEqual(['тц', 'те']);
+    expect(openingsOf('en', 'migrant')).toEqual(['mi']);
+    expect(openingsOf('ro', 'a')).toBeNull();
   });
 });
