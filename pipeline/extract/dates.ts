@@ -138,106 +138,85 @@ function timeOf(
   return hour === undefined ? null : { hour: hour24(hour, meridiem), minute: Number(minute ?? 0) };
 }
 
+/**
+ * Where a date format's regular expression puts each field: group numbers;
+ * `month` names a month word unless `isMonthNumeric`; `hour` is followed by
+ * the minute and (when `hasMeridiem`) the am/pm groups. `year` 0: no year.
+ */
+interface DateFormat {
+  readonly pattern: RegExp;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour?: number;
+  readonly isMonthNumeric?: boolean;
+  readonly hasMeridiem?: boolean;
+}
+
+/** Full dates, from the most to the least specific; the first format that matches anywhere wins. */
+const FULL_DATE_FORMATS: readonly DateFormat[] = [
+  { pattern: DAY_MONTH_YEAR, day: 1, month: 2, year: 3, hour: 4, hasMeridiem: true },
+  { pattern: MONTH_DAY_YEAR, month: 1, day: 2, year: 3, hour: 4, hasMeridiem: true },
+  { pattern: YEAR_MONTH_DAY, year: 1, month: 2, day: 3, hour: 4, hasMeridiem: true },
+  { pattern: DASHED_MONTH, year: 1, month: 2, day: 3 },
+  { pattern: DASHED_MONTH, day: 4, month: 5, year: 6 },
+  { pattern: NUMERIC_DATE, day: 1, month: 3, year: 4, hour: 5, hasMeridiem: true, isMonthNumeric: true },
+  { pattern: ISO_IN_TEXT, year: 1, month: 2, day: 3, hour: 4, isMonthNumeric: true },
+];
+const DAY_MONTH_FORMAT: DateFormat = {
+  pattern: DAY_MONTH,
+  day: 1,
+  month: 2,
+  year: 0,
+  hour: 3,
+  hasMeridiem: true,
+};
+const MONTH_DAY_FORMAT: DateFormat = {
+  pattern: MONTH_DAY,
+  month: 1,
+  day: 2,
+  year: 0,
+  hour: 3,
+  hasMeridiem: true,
+};
+
+/** The date a format finds first in `sample`, or null (also when its year group did not take part). */
+function findDate(sample: string, format: DateFormat): FoundDate | null {
+  const match = format.pattern.exec(sample);
+  if (match === null || (format.year > 0 && match[format.year] === undefined)) return null;
+  let day = Number(match[format.day]);
+  let month = format.isMonthNumeric ? Number(match[format.month]) : monthOf(match[format.month]);
+  // Numeric dates are day first unless only month-first makes sense.
+  if (format.isMonthNumeric && month > 12 && day <= 12) [day, month] = [month, day];
+  const hour = format.hour;
+  return {
+    index: match.index,
+    length: match[0].length,
+    year: format.year > 0 ? Number(match[format.year]) : null,
+    month,
+    day,
+    time:
+      hour === undefined
+        ? null
+        : timeOf(match[hour], match[hour + 1], format.hasMeridiem ? match[hour + 2] : undefined),
+  };
+}
+
 /** The first full date (day, month and year) in `sample`, trying the formats from the most to the least specific. */
 function findFullDate(sample: string): FoundDate | null {
-  const dmy = DAY_MONTH_YEAR.exec(sample);
-  if (dmy !== null) {
-    return {
-      index: dmy.index,
-      length: dmy[0].length,
-      year: Number(dmy[3]),
-      month: monthOf(dmy[2]),
-      day: Number(dmy[1]),
-      time: timeOf(dmy[4], dmy[5], dmy[6]),
-    };
-  }
-  const mdy = MONTH_DAY_YEAR.exec(sample);
-  if (mdy !== null) {
-    return {
-      index: mdy.index,
-      length: mdy[0].length,
-      year: Number(mdy[3]),
-      month: monthOf(mdy[1]),
-      day: Number(mdy[2]),
-      time: timeOf(mdy[4], mdy[5], mdy[6]),
-    };
-  }
-  const ymd = YEAR_MONTH_DAY.exec(sample);
-  if (ymd !== null) {
-    return {
-      index: ymd.index,
-      length: ymd[0].length,
-      year: Number(ymd[1]),
-      month: monthOf(ymd[2]),
-      day: Number(ymd[3]),
-      time: timeOf(ymd[4], ymd[5], ymd[6]),
-    };
-  }
-  const dashed = DASHED_MONTH.exec(sample);
-  if (dashed !== null) {
-    const [year, word, day] =
-      dashed[1] === undefined ? [dashed[6], dashed[5], dashed[4]] : [dashed[1], dashed[2], dashed[3]];
-    return {
-      index: dashed.index,
-      length: dashed[0].length,
-      year: Number(year),
-      month: monthOf(word),
-      day: Number(day),
-      time: null,
-    };
-  }
-  const numeric = NUMERIC_DATE.exec(sample);
-  if (numeric !== null) {
-    let day = Number(numeric[1]);
-    let month = Number(numeric[3]);
-    if (month > 12 && day <= 12) [day, month] = [month, day];
-    return {
-      index: numeric.index,
-      length: numeric[0].length,
-      year: Number(numeric[4]),
-      month,
-      day,
-      time: timeOf(numeric[5], numeric[6], numeric[7]),
-    };
-  }
-  const iso = ISO_IN_TEXT.exec(sample);
-  if (iso !== null) {
-    return {
-      index: iso.index,
-      length: iso[0].length,
-      year: Number(iso[1]),
-      month: Number(iso[2]),
-      day: Number(iso[3]),
-      time: timeOf(iso[4], iso[5], undefined),
-    };
+  for (const format of FULL_DATE_FORMATS) {
+    const found = findDate(sample, format);
+    if (found !== null) return found;
   }
   return null;
 }
 
 /** The first day and month printed without a year ("26 апреля", "March 12"). */
 function findYearlessDate(sample: string): FoundDate | null {
-  const dm = DAY_MONTH.exec(sample);
-  const md = MONTH_DAY.exec(sample);
-  const useDm = dm !== null && (md === null || dm.index <= md.index);
-  if (useDm) {
-    return {
-      index: dm.index,
-      length: dm[0].length,
-      year: null,
-      month: monthOf(dm[2]),
-      day: Number(dm[1]),
-      time: timeOf(dm[3], dm[4], dm[5]),
-    };
-  }
-  if (md === null) return null;
-  return {
-    index: md.index,
-    length: md[0].length,
-    year: null,
-    month: monthOf(md[1]),
-    day: Number(md[2]),
-    time: timeOf(md[3], md[4], md[5]),
-  };
+  const dayFirst = findDate(sample, DAY_MONTH_FORMAT);
+  const monthFirst = findDate(sample, MONTH_DAY_FORMAT);
+  if (dayFirst === null || (monthFirst !== null && monthFirst.index < dayFirst.index)) return monthFirst;
+  return dayFirst;
 }
 
 /** The clock time printed just before the date, or "at noon"/"midnight" just after it. */
