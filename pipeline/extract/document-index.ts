@@ -1,5 +1,6 @@
-import type { AnyNode, Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { allElements } from './dom-text.ts';
+import { measureTree, TreeMeasures } from './text-measures.ts';
 
 /**
  * Every element of a freshly parsed page, in document order, and the same
@@ -11,16 +12,20 @@ import { allElements } from './dom-text.ts';
  * before boilerplate removal.
  */
 export interface DocumentIndex {
+  /** The document node. */
+  readonly root: Document | undefined;
   /** Every element (script and style included), in document order. */
   readonly elements: readonly Element[];
   /** The elements with this (lower-case) tag name, in document order; [] when none. */
   readonly named: (name: string) => readonly Element[];
+  /** The text measures of every element (and of `root`). */
+  readonly measures: TreeMeasures;
 }
 
 const NONE: readonly Element[] = [];
 
-/** Indexes the elements under `root` (the document), in one walk. */
-export function indexDocument(root: AnyNode | undefined): DocumentIndex {
+/** Indexes and measures the elements under `root` (the document). */
+export function indexDocument(root: Document | undefined): DocumentIndex {
   const elements = root === undefined ? [] : allElements(root);
   const byName = new Map<string, Element[]>();
   for (const element of elements) {
@@ -28,5 +33,6 @@ export function indexDocument(root: AnyNode | undefined): DocumentIndex {
     if (list === undefined) byName.set(element.name, [element]);
     else list.push(element);
   }
-  return { elements, named: (name) => byName.get(name) ?? NONE };
+  const measures = root === undefined ? new TreeMeasures(new Map()) : measureTree(root);
+  return { root, elements, named: (name) => byName.get(name) ?? NONE, measures };
 }

@@ -1,8 +1,9 @@
 import type { Element } from 'domhandler';
 import { parseTextDate } from './dates.ts';
 import type { DocumentIndex } from './document-index.ts';
-import { attributeSignature, boundedText } from './dom-text.ts';
+import { attributeSignature } from './dom-text.ts';
 import { parseRelativeDate } from './relative-dates.ts';
+import { boundedText } from './text-measures.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
 
 /** Longest text of an element still read as a byline or a date line. */
@@ -34,7 +35,7 @@ export function readVisibleDates(document: DocumentIndex, timeZone: string, fetc
           DATE_ATTRIBUTE.test(attributeSignature(element)))),
   );
   for (const element of elements.slice(0, MAX_DATE_ELEMENTS * 5)) {
-    const text = boundedText(element, MAX_LINE_CHARS);
+    const text = boundedText(element, document.measures.of(element), MAX_LINE_CHARS);
     if (text === null || text === '') continue;
     // "12 martie 2024, 14:05 · Actualizat: 13 martie 2024": before the marker is publication, after it modification.
     const marker = MODIFIED_MARKER.exec(text);
@@ -65,7 +66,7 @@ export function readBylines(document: DocumentIndex): string[] {
       ((attribs.class !== undefined || attribs.id !== undefined) &&
         AUTHOR_ATTRIBUTE.test(attributeSignature(element)));
     if (!isByline) continue;
-    const text = boundedText(element, MAX_LINE_CHARS);
+    const text = boundedText(element, document.measures.of(element), MAX_LINE_CHARS);
     if (text !== null && text !== '') lines.push(text);
   }
   return lines;
@@ -75,7 +76,7 @@ export function readBylines(document: DocumentIndex): string[] {
 export function readStandfirst(document: DocumentIndex): string | null {
   for (const element of document.elements) {
     if (!mayBeStandfirst(element) || !STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
-    const text = boundedText(element, 800);
+    const text = boundedText(element, document.measures.of(element), 800);
     if (text !== null && text.length >= 40) return text;
   }
   return null;
