@@ -1,5 +1,6 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { attributeSignature, isElement } from './dom-text.ts';
+import type { DocumentIndex, ElementFacts } from './document-index.ts';
+import { isElement } from './dom-text.ts';
 import type { TreeMeasures } from './text-measures.ts';
 import { ARTICLE_ATTRIBUTE, BOILERPLATE_ATTRIBUTE, JUNK_TAGS } from './vocabulary.ts';
 
@@ -35,20 +36,13 @@ function holdsArticleText(element: Element, measures: TreeMeasures): boolean {
   return stats.length >= WRAPPER_MIN_CHARS && stats.linkChars / stats.length < 0.3;
 }
 
-function isHidden(element: Element): boolean {
-  const { attribs } = element;
-  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
-  const style = attribs.style;
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
-}
-
-function shouldRemove(element: Element, measures: TreeMeasures): boolean {
+function shouldRemove(element: Element, facts: ElementFacts, measures: TreeMeasures): boolean {
   const name = element.name.toLowerCase();
   if (JUNK_TAG_SET.has(name)) return !(WRAPPING_JUNK_TAGS.has(name) && holdsArticleText(element, measures));
   if (PROTECTED_TAGS.has(name)) return false;
   // Paywalled sites ship the rest of the article hidden, to be revealed by script: that text is kept.
-  if (isHidden(element)) return !holdsArticleText(element, measures);
-  const signature = attributeSignature(element);
+  if (facts.isHidden) return !holdsArticleText(element, measures);
+  const { signature } = facts;
   if (signature === '' || !BOILERPLATE_ATTRIBUTE.test(signature) || ARTICLE_ATTRIBUTE.test(signature))
     return false;
   return !holdsArticleText(element, measures);
@@ -60,18 +54,20 @@ function shouldRemove(element: Element, measures: TreeMeasures): boolean {
  * {@link BOILERPLATE_ATTRIBUTE}; not `isStrict`, only the junk tags and hidden
  * elements (the fallback when the strict pass leaves too little text).
  * Top-down, so nothing inside a found element is visited. The tree is not
- * changed: `measures` are those of the tree as it is, and the caller leaves
+ * changed: `document` indexes the tree as it is, and the caller leaves
  * the found subtrees out (so that a second, gentler pass needs no new parse).
  */
-export function findBoilerplate(body: ParentNode, measures: TreeMeasures, isStrict: boolean): Element[] {
+export function findBoilerplate(body: ParentNode, document: DocumentIndex, isStrict: boolean): Element[] {
+  const { measures } = document;
   const found: Element[] = [];
   const stack: AnyNode[] = [...body.children];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined || !isElement(node)) continue;
+    const facts = document.factsOf(node);
     const isFound = isStrict
-      ? shouldRemove(node, measures)
-      : JUNK_TAG_SET.has(node.name.toLowerCase()) || (isHidden(node) && !holdsArticleText(node, measures));
+      ? shouldRemove(node, facts, measures)
+      : JUNK_TAG_SET.has(node.name.toLowerCase()) || (facts.isHidden && !holdsArticleText(node, measures));
     if (isFound) {
       found.push(node);
       continue;

@@ -280,9 +280,7 @@ function readMainText(
 ): string {
   const root = document.root;
   if (root === undefined) return '';
-  const removed = new Set<AnyNode>(
-    findBoilerplate(document.named('body')[0] ?? root, document.measures, isStrict),
-  );
+  const removed = new Set<AnyNode>(findBoilerplate(document.named('body')[0] ?? root, document, isStrict));
   const roots = findMainContainers(root, measureWithout(document.measures, removed), removed, isOverTime);
   return textOf(collectBlocks(roots, removed), title);
 }
@@ -309,7 +307,7 @@ function readMainTextBySelectors(
   const before = indexDocument($.root()[0]);
   const root = before.root;
   if (root === undefined) return '';
-  $(findBoilerplate(before.named('body')[0] ?? root, before.measures, isStrict)).remove();
+  $(findBoilerplate(before.named('body')[0] ?? root, before, isStrict)).remove();
   $(scriptsInHead(before.elements)).remove();
   let roots = overrides.body === undefined ? [] : safeSelect($, overrides.body);
   if (roots.length === 0) roots = findMainContainers(root, measureTree(root), new Set(), isOverTime);

@@ -1,7 +1,6 @@
 import type { Element } from 'domhandler';
 import { parseTextDate } from './dates.ts';
-import type { DocumentIndex } from './document-index.ts';
-import { attributeSignature } from './dom-text.ts';
+import type { DocumentIndex, ElementFacts } from './document-index.ts';
 import { parseRelativeDate } from './relative-dates.ts';
 import { boundedText } from './text-measures.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
@@ -27,19 +26,20 @@ export interface VisibleDates {
 export function readVisibleDates(document: DocumentIndex, timeZone: string, fetchedAt: string): VisibleDates {
   let published: string | null = null;
   let modified: string | null = null;
-  const elements = document.elements.filter(
-    (element) =>
-      element.type === 'tag' &&
-      (element.name === 'time' ||
-        ((element.attribs.class !== undefined || element.attribs.id !== undefined) &&
-          DATE_ATTRIBUTE.test(attributeSignature(element)))),
-  );
-  for (const element of elements.slice(0, MAX_DATE_ELEMENTS * 5)) {
+  const { elements, facts } = document;
+  let tried = 0;
+  for (let index = 0; index < elements.length && tried < MAX_DATE_ELEMENTS * 5; index += 1) {
+    const element = elements[index] as Element;
+    const { signature, hasClassOrId } = facts[index] as ElementFacts;
+    const isDateElement =
+      element.type === 'tag' && (element.name === 'time' || (hasClassOrId && DATE_ATTRIBUTE.test(signature)));
+    if (!isDateElement) continue;
+    tried += 1;
     const text = boundedText(element, document.measures.of(element), MAX_LINE_CHARS);
     if (text === null || text === '') continue;
     // "12 martie 2024, 14:05 · Actualizat: 13 martie 2024": before the marker is publication, after it modification.
     const marker = MODIFIED_MARKER.exec(text);
-    const isModifiedElement = MODIFIED_MARKER.test(attributeSignature(element));
+    const isModifiedElement = MODIFIED_MARKER.test(signature);
     const before = marker === null ? text : text.slice(0, marker.index);
     const after = marker === null ? '' : text.slice(marker.index);
     if (!isModifiedElement) published ??= readDate(before, timeZone, fetchedAt);
@@ -57,14 +57,12 @@ function readDate(text: string, timeZone: string, fetchedAt: string): string | n
 /** Byline texts from `rel=author` links and elements whose class or id says author/byline. */
 export function readBylines(document: DocumentIndex): string[] {
   const lines: string[] = [];
-  for (const element of document.elements) {
-    if (lines.length >= 10) break;
+  const { elements, facts } = document;
+  for (let index = 0; index < elements.length && lines.length < 10; index += 1) {
+    const element = elements[index] as Element;
+    const { signature, hasClassOrId, isAuthorLink } = facts[index] as ElementFacts;
     if (element.type !== 'tag') continue;
-    const { attribs } = element;
-    const isByline =
-      attribs.rel === 'author' ||
-      ((attribs.class !== undefined || attribs.id !== undefined) &&
-        AUTHOR_ATTRIBUTE.test(attributeSignature(element)));
+    const isByline = isAuthorLink || (hasClassOrId && AUTHOR_ATTRIBUTE.test(signature));
     if (!isByline) continue;
     const text = boundedText(element, document.measures.of(element), MAX_LINE_CHARS);
     if (text !== null && text !== '') lines.push(text);
@@ -74,8 +72,12 @@ export function readBylines(document: DocumentIndex): string[] {
 
 /** The text of the first standfirst element (class lead, standfirst, intro, summary…), or null. */
 export function readStandfirst(document: DocumentIndex): string | null {
-  for (const element of document.elements) {
-    if (!mayBeStandfirst(element) || !STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
+  const { elements, facts } = document;
+  for (let index = 0; index < elements.length; index += 1) {
+    const element = elements[index] as Element;
+    const elementFacts = facts[index] as ElementFacts;
+    if (!mayBeStandfirst(element, elementFacts) || !STANDFIRST_ATTRIBUTE.test(elementFacts.signature))
+      continue;
     const text = boundedText(element, document.measures.of(element), 800);
     if (text !== null && text.length >= 40) return text;
   }
@@ -83,8 +85,8 @@ export function readStandfirst(document: DocumentIndex): string | null {
 }
 
 /** The elements a standfirst is looked for in: `p[class], div[class], h2[class], p[id], div[id]`. */
-function mayBeStandfirst(element: Element): boolean {
-  const { name, attribs } = element;
-  if (name === 'p' || name === 'div') return attribs.class !== undefined || attribs.id !== undefined;
-  return name === 'h2' && attribs.class !== undefined;
+function mayBeStandfirst(element: Element, facts: ElementFacts): boolean {
+  const { name } = element;
+  if (name === 'p' || name === 'div') return facts.hasClassOrId;
+  return name === 'h2' && element.attribs.class !== undefined;
 }
