@@ -15,6 +15,8 @@ export interface ElementFacts {
   readonly isHidden: boolean;
   /** `rel="author"`. */
   readonly isAuthorLink: boolean;
+  /** The `itemprop` attribute, when there is one. */
+  readonly itemprop?: string;
 }
 
 /**
@@ -73,7 +75,9 @@ export function factsOf(attribs: Readonly<Record<string, string>>): ElementFacts
     hasClassOrId || role !== undefined || itemprop !== undefined
       ? `${className ?? ''} ${id ?? ''} ${role ?? ''} ${itemprop ?? ''}`.trim()
       : '';
-  return { signature, hasClassOrId, isHidden, isAuthorLink };
+  return itemprop === undefined
+    ? { signature, hasClassOrId, isHidden, isAuthorLink }
+    : { signature, hasClassOrId, isHidden, isAuthorLink, itemprop };
 }
 
 /** Indexes and measures the elements under `root` (the document), in one walk. */
