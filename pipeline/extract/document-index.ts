@@ -71,13 +71,21 @@ export function factsOf(attribs: Readonly<Record<string, string>>): ElementFacts
   if (!hasClassOrId && role === undefined && itemprop === undefined && !isHidden && !isAuthorLink) {
     return NO_FACTS;
   }
-  const signature =
-    hasClassOrId || role !== undefined || itemprop !== undefined
-      ? `${className ?? ''} ${id ?? ''} ${role ?? ''} ${itemprop ?? ''}`.trim()
-      : '';
+  const signature = signatureOf(className, id, role, itemprop);
   return itemprop === undefined
     ? { signature, hasClassOrId, isHidden, isAuthorLink }
     : { signature, hasClassOrId, isHidden, isAuthorLink, itemprop };
+}
+
+/** `class`, `id`, `role` and `itemprop` joined by spaces and trimmed; most elements have a class alone, which needs no joining. */
+function signatureOf(
+  className: string | undefined,
+  id: string | undefined,
+  role: string | undefined,
+  itemprop: string | undefined,
+): string {
+  if (id === undefined && role === undefined && itemprop === undefined) return className?.trim() ?? '';
+  return `${className ?? ''} ${id ?? ''} ${role ?? ''} ${itemprop ?? ''}`.trim();
 }
 
 /** Indexes and measures the elements under `root` (the document), in one walk. */
