@@ -280,7 +280,11 @@ function readMainText(
 ): string {
   const root = document.root;
   if (root === undefined) return '';
-  const removed = new Set<AnyNode>(findBoilerplate(document.named('body')[0] ?? root, document, isStrict));
+  const removed = new Set<AnyNode>([
+    ...findBoilerplate(document.named('body')[0] ?? root, document, isStrict),
+    // Their text is never read; left out all the same, as readMainTextBySelectors removes them.
+    ...scriptsInHead([...document.named('script'), ...document.named('style')]),
+  ]);
   const roots = findMainContainers(root, measureWithout(document.measures, removed), removed, isOverTime);
   return textOf(collectBlocks(roots, removed), title);
 }
