@@ -50,11 +50,25 @@ export function wallClockIn(instant: Date, timeZone: string): LocalDateTime {
   };
 }
 
+/** Offsets already read, by zone and instant: a page repeats its dates, and Intl takes microseconds per reading. */
+const offsetsByZone = new Map<string, Map<number, number>>();
+/** Instants remembered per zone before that zone's memory is cleared. */
+const MAX_REMEMBERED_OFFSETS = 1024;
+
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds (east positive). */
 export function timeZoneOffsetMs(utcMs: number, timeZone: string): number {
+  let offsets = offsetsByZone.get(timeZone);
+  const remembered = offsets?.get(utcMs);
+  if (remembered !== undefined) return remembered;
   const wall = wallClockIn(new Date(utcMs), timeZone);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return asUtc - (utcMs - (utcMs % 1000));
+  const offsetMs = asUtc - (utcMs - (utcMs % 1000));
+  if (offsets === undefined || offsets.size >= MAX_REMEMBERED_OFFSETS) {
+    offsets = new Map();
+    offsetsByZone.set(timeZone, offsets);
+  }
+  offsets.set(utcMs, offsetMs);
+  return offsetMs;
 }
 
 /** True when `timeZone` is an IANA zone name this runtime knows. */

@@ -4,15 +4,22 @@ import type { ExtractionOverrides } from '../../config/types.ts';
 import type { FetchedPage } from '../../crawlers/types.ts';
 import type { ExtractedArticle, ExtractResult } from '../types.ts';
 import { cleanAuthors } from './authors.ts';
-import { removeBoilerplate } from './boilerplate.ts';
+import { findBoilerplate, scriptsInHead } from './boilerplate.ts';
 import { parseMetadataDate, plausibleDate } from './dates.ts';
-import { indexDocument } from './document-index.ts';
-import { allElements, boundedText, isElement, squeeze, textStats } from './dom-text.ts';
-import { blocksToText, collectBlocks, findMainContainers } from './main-text.ts';
+import { type DocumentIndex, indexDocument } from './document-index.ts';
+import { isElement, squeeze } from './dom-text.ts';
+import {
+  blocksToText,
+  collectBlocks,
+  findMainContainers,
+  type IsOverTime,
+  type TextBlock,
+} from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
 import { checkResponse, type NotArticle } from './page-kind.ts';
 import { parseHtml } from './parse-html.ts';
 import { prepareHtml } from './prepare-html.ts';
+import { isShortText, measureTree, measureWithout } from './text-measures.ts';
 import { hostLabel, removeSiteName } from './title.ts';
 import { readBylines, readStandfirst, readVisibleDates } from './visible-fields.ts';
 import { NOT_FOUND_TITLE, TAG_PATH_SEGMENT } from './vocabulary.ts';
@@ -111,16 +118,20 @@ function isArticleTyped(meta: DeclaredMetadata): boolean {
   return meta.jsonLd !== null || meta.ogType === 'article';
 }
 
-/** Links whose text has at least four words (headline links); links over 300 characters are not headlines. */
-function headlineLinkCount(root: AnyNode | undefined): number {
-  if (root === undefined) return 0;
+/** Links under `root` whose text has at least four words (headline links); links over 300 characters are not headlines. */
+function headlineLinkCount(document: DocumentIndex, root: AnyNode): number {
   let count = 0;
-  for (const element of allElements(root)) {
-    if (element.name !== 'a') continue;
-    const text = boundedText(element, 300);
-    if (text !== null && text.split(' ').length >= 4) count += 1;
+  for (const link of document.named('a')) {
+    const measure = document.measures.of(link);
+    if (measure.gaps >= 3 && isShortText(measure, 300) && isInside(link, root)) count += 1;
   }
   return count;
+}
+
+function isInside(node: AnyNode, ancestor: AnyNode): boolean {
+  for (let parent = node.parent; parent !== null; parent = parent.parent)
+    if (parent === ancestor) return true;
+  return false;
 }
 
 /**
@@ -197,15 +208,26 @@ function extractChecked(
     return { ok: false, reason: 'tag-page', detail: `tag or topic index: ${url}` };
   }
   const pageRoot = document.named('body')[0] ?? $.root()[0];
-  const pageStats = pageRoot === undefined ? { length: 0, linkChars: 0 } : textStats(pageRoot);
-  const headlineLinks = headlineLinkCount(pageRoot);
+  const pageStats = pageRoot === undefined ? { length: 0, linkChars: 0 } : document.measures.of(pageRoot);
+  const headlineLinks = pageRoot === undefined ? 0 : headlineLinkCount(document, pageRoot);
   const title =
     overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
-  let body = readMainText($, overrides, title, true, isOverTime);
+  // A body selector that matches is trusted: inside it only junk tags and the `remove` selectors go,
+  // in both passes alike, so a second pass would read the same text.
+  const hasBodyOverride = overrides?.body !== undefined && safeSelect($, overrides.body).length > 0;
+  const selectors =
+    overrides?.body !== undefined || (overrides?.remove ?? []).length > 0 ? overrides : undefined;
+  let body =
+    selectors === undefined
+      ? readMainText(document, title, true, isOverTime)
+      : readMainTextBySelectors($, selectors, title, !hasBodyOverride, isOverTime);
   checkpoint('main text');
-  if (body.length < EXTRACTION_LIMITS.minBodyChars) {
+  if (body.length < EXTRACTION_LIMITS.minBodyChars && !hasBodyOverride) {
     // Some sites wrap the article in elements named like boilerplate ("widget", "sidebar-grid"): retry gently.
-    const relaxed = readMainText(parseHtml(html), overrides, title, false, isOverTime);
+    const relaxed =
+      selectors === undefined
+        ? readMainText(document, title, false, isOverTime)
+        : readMainTextBySelectors(parseHtml(html), selectors, title, false, isOverTime);
     if (relaxed.length > body.length) body = relaxed;
     checkpoint('main text, second pass');
   }
@@ -246,21 +268,59 @@ function extractChecked(
   return { ok: true, article };
 }
 
-/** Removes boilerplate from `$` (in place) and returns the main text. */
+/**
+ * The main text of the page `document` indexes, boilerplate left out (strict
+ * or not: see {@link findBoilerplate}); the tree is not changed.
+ */
 function readMainText(
-  $: CheerioAPI,
-  overrides: ExtractionOverrides | undefined,
+  document: DocumentIndex,
   title: string,
   isStrict: boolean,
-  isOverTime: () => boolean,
+  isOverTime: IsOverTime,
 ): string {
-  // A body selector that matches is trusted: inside it only junk tags and the `remove` selectors go.
-  const hasBodyOverride = overrides?.body !== undefined && safeSelect($, overrides.body).length > 0;
-  removeBoilerplate($, overrides?.remove ?? [], isStrict && !hasBodyOverride);
-  let roots = overrides?.body === undefined ? [] : safeSelect($, overrides.body);
-  if (roots.length === 0) roots = findMainContainers($, isOverTime);
-  const blocks = collectBlocks(roots).filter((block, index) => !(index === 0 && block.text === title));
-  return blocksToText(blocks);
+  const root = document.root;
+  if (root === undefined) return '';
+  const removed = new Set<AnyNode>([
+    ...findBoilerplate(document.named('body')[0] ?? root, document, isStrict),
+    // Their text is never read; left out all the same, as readMainTextBySelectors removes them.
+    ...scriptsInHead([...document.named('script'), ...document.named('style')]),
+  ]);
+  const roots = findMainContainers(root, measureWithout(document.measures, removed), removed, isOverTime);
+  return textOf(collectBlocks(roots, removed), title);
+}
+
+/**
+ * The main text by the per-site selectors: removes the `remove` selectors'
+ * elements and the boilerplate from `$` (in place), then reads the `body`
+ * selector's elements, or, when it matches nothing, the generic finder's.
+ */
+function readMainTextBySelectors(
+  $: CheerioAPI,
+  overrides: ExtractionOverrides,
+  title: string,
+  isStrict: boolean,
+  isOverTime: IsOverTime,
+): string {
+  for (const selector of overrides.remove ?? []) {
+    try {
+      $(selector).remove();
+    } catch {
+      // An invalid override selector removes nothing; the config check reports it.
+    }
+  }
+  const before = indexDocument($.root()[0]);
+  const root = before.root;
+  if (root === undefined) return '';
+  $(findBoilerplate(before.named('body')[0] ?? root, before, isStrict)).remove();
+  $(scriptsInHead(before.elements)).remove();
+  let roots = overrides.body === undefined ? [] : safeSelect($, overrides.body);
+  if (roots.length === 0) roots = findMainContainers(root, measureTree(root), new Set(), isOverTime);
+  return textOf(collectBlocks(roots, new Set()), title);
+}
+
+/** The body text of the blocks, a first block that repeats the title left out. */
+function textOf(blocks: readonly TextBlock[], title: string): string {
+  return blocksToText(blocks.filter((block, index) => !(index === 0 && block.text === title)));
 }
 
 function safeSelect($: CheerioAPI, selector: string): Element[] {

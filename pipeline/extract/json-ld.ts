@@ -26,10 +26,12 @@ function isObject(value: unknown): value is JsonObject {
 
 /** Parses one JSON-LD block, repairing what publishers commonly break. */
 function parseLenient(text: string): unknown {
-  const trimmed = text
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
+  const trimmedText = text.trim();
+  // Comment and CDATA wrappers start with `<` or `/` and end with `>`: most blocks are not scanned for them.
+  const isWrapped = /^[</]/.test(trimmedText) || trimmedText.endsWith('>');
+  const trimmed = isWrapped
+    ? trimmedText.replace(/^<!--|-->$/g, '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')
+    : trimmedText;
   try {
     return JSON.parse(trimmed);
   } catch {

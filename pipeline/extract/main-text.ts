@@ -1,4 +1,3 @@
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import {
   allElements,
@@ -6,9 +5,10 @@ import {
   isElement,
   linkDensity,
   squeeze,
+  squeezedLength,
   type TextStats,
-  textStats,
 } from './dom-text.ts';
+import type { TreeMeasures } from './text-measures.ts';
 import { ARTICLE_ATTRIBUTE, CROSS_LINK_PREFIX, INTERFACE_LINE } from './vocabulary.ts';
 
 /** Scoring knobs of the main-text finder (a lighter cousin of Readability's). */
@@ -95,32 +95,21 @@ function baseScore(element: Element): number {
 }
 
 /**
- * {@link textStats} remembered per element, for one pass over a tree that does
- * not change meanwhile: a container is both a voter and the ancestor of voters.
- */
-function memoisedTextStats(): (element: Element) => TextStats {
-  const measured = new Map<Element, TextStats>();
-  return (element) => {
-    let stats = measured.get(element);
-    if (stats === undefined) {
-      stats = textStats(element);
-      measured.set(element, stats);
-    }
-    return stats;
-  };
-}
-
-/**
  * Scores containers by the text blocks they hold (length, commas; a block's
  * parent gets its full score, the grandparent half, the next a third) and
  * returns the best one with those of its siblings that score close to it, in
- * document order. Returns [] when nothing votes or time runs out.
+ * document order. Returns [] when nothing votes or time runs out. The
+ * `removed` subtrees are left out; `measures` measure the tree without them.
  */
-export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Element[] {
+export function findMainContainers(
+  root: AnyNode | undefined,
+  measures: TreeMeasures,
+  removed: ReadonlySet<AnyNode>,
+  isOverTime: IsOverTime,
+): Element[] {
   const scores = new Map<Element, number>();
-  const statsOf = memoisedTextStats();
-  const root = $.root()[0];
-  const voters = (root === undefined ? [] : allElements(root)).filter((element) =>
+  const statsOf = (element: Element): TextStats => measures.of(element);
+  const voters = (root === undefined ? [] : allElements(root, removed)).filter((element) =>
     VOTER_TAGS.has(element.name),
   );
   for (const [index, element] of voters.entries()) {
@@ -147,16 +136,16 @@ export function findMainContainers($: CheerioAPI, isOverTime: IsOverTime): Eleme
   const siblings = (chosen.parent?.children.filter(isElement) ?? [chosen]).filter(
     (sibling) =>
       sibling === chosen ||
-      (scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare ||
-      isSiblingParagraph(sibling),
+      (!removed.has(sibling) &&
+        ((scores.get(sibling) ?? 0) >= bestScore * SCORING.siblingShare ||
+          isSiblingParagraph(measures.of(sibling), sibling))),
   );
   return addChunks(siblings, chosen, scores, bestScore);
 }
 
 /** A paragraph next to the best container (a lead or first paragraph printed outside it) joins it. */
-function isSiblingParagraph(element: Element): boolean {
+function isSiblingParagraph(stats: TextStats, element: Element): boolean {
   if (element.name !== 'p') return false;
-  const stats = textStats(element);
   return stats.length >= SCORING.siblingParagraphChars && linkDensity(stats) < 0.25;
 }
 
@@ -212,12 +201,6 @@ function addChunks(
     .sort(documentOrder);
 }
 
-function kindOf(stack: readonly string[]): TextBlock['kind'] | 'title' {
-  if (stack.includes('h1')) return 'title';
-  if (stack.some((name) => HEADING_TAGS.has(name))) return 'heading';
-  return stack.includes('li') ? 'list-item' : 'paragraph';
-}
-
 function keepBlock(text: string, linkChars: number, kind: TextBlock['kind']): boolean {
   if (text === '' || INTERFACE_LINE.test(text)) return false;
   if (text.length < SCORING.maxCrossLinkChars && CROSS_LINK_PREFIX.test(text)) return false;
@@ -229,35 +212,51 @@ function keepBlock(text: string, linkChars: number, kind: TextBlock['kind']): bo
  * The paragraphs, subheadings and list items under `roots`, in document order:
  * text is cut into blocks at every block-level element and `<br>`. Blocks that
  * are interface text, "read also" cross-links or mostly links are dropped, and
- * so is the `<h1>` (the title is a field of its own).
+ * so is the `<h1>` (the title is a field of its own). The `removed` subtrees
+ * are left out. A block's kind is that of the elements around its first text.
  */
-export function collectBlocks(roots: readonly Element[]): TextBlock[] {
+export function collectBlocks(roots: readonly Element[], removed: ReadonlySet<AnyNode>): TextBlock[] {
   const blocks: TextBlock[] = [];
   let pieces: string[] = [];
   let linkChars = 0;
-  let openTags: string[] = [];
+  let kind: TextBlock['kind'] | 'title' = 'paragraph';
+  // How many open elements are titles, subheadings and list items: counters instead of a stack of names.
+  let titles = 0;
+  let headings = 0;
+  let listItems = 0;
   const flush = (): void => {
+    if (pieces.length === 0) return;
     const text = squeeze(pieces.join(''));
-    const kind = kindOf(openTags);
     if (kind !== 'title' && keepBlock(text, linkChars, kind)) blocks.push({ text, kind });
     pieces = [];
     linkChars = 0;
   };
-  const visit = (node: AnyNode, ancestors: string[], inLink: boolean): void => {
+  const visit = (node: AnyNode, inLink: boolean): void => {
     if (node.type === 'text') {
-      if (pieces.length === 0) openTags = ancestors;
+      if (pieces.length === 0) {
+        kind = titles > 0 ? 'title' : headings > 0 ? 'heading' : listItems > 0 ? 'list-item' : 'paragraph';
+      }
       pieces.push(node.data);
-      if (inLink) linkChars += squeeze(node.data).length;
+      if (inLink) linkChars += squeezedLength(node.data);
       return;
     }
-    if (node.type !== 'tag') return;
-    const isBlock = BLOCK_TAGS.has(node.name);
+    if (node.type !== 'tag' || removed.has(node)) return;
+    const { name } = node;
+    const isBlock = BLOCK_TAGS.has(name);
     if (isBlock) flush();
-    const path = [...ancestors, node.name];
-    for (const child of node.children) visit(child, path, inLink || node.name === 'a');
+    const isTitle = name === 'h1';
+    const isHeading = HEADING_TAGS.has(name);
+    const isListItem = name === 'li';
+    if (isTitle) titles += 1;
+    if (isHeading) headings += 1;
+    if (isListItem) listItems += 1;
+    for (const child of node.children) visit(child, inLink || name === 'a');
+    if (isTitle) titles -= 1;
+    if (isHeading) headings -= 1;
+    if (isListItem) listItems -= 1;
     if (isBlock) flush();
   };
-  for (const root of roots) visit(root, [], false);
+  for (const root of roots) visit(root, false);
   flush();
   return blocks;
 }

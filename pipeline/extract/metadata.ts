@@ -53,8 +53,10 @@ function present(...values: readonly (string | null | undefined)[]): string[] {
 /** Elements (other than `<meta>`) by their `itemprop`, in document order: one walk instead of a query per property. */
 function indexItemprops(document: DocumentIndex): Map<string, Element[]> {
   const index = new Map<string, Element[]>();
-  for (const element of document.elements) {
-    const property = element.attribs.itemprop;
+  const { elements, facts } = document;
+  for (let i = 0; i < elements.length; i += 1) {
+    const property = facts[i]?.itemprop;
+    const element = elements[i] as Element;
     if (property === undefined || element.name === 'meta') continue;
     for (const key of property.split(/\s+/)) {
       const elements = index.get(key);

@@ -1,8 +1,8 @@
 import type { Element } from 'domhandler';
 import { parseTextDate } from './dates.ts';
-import type { DocumentIndex } from './document-index.ts';
-import { attributeSignature, boundedText } from './dom-text.ts';
+import type { DocumentIndex, ElementFacts } from './document-index.ts';
 import { parseClockTime, parseRelativeDate } from './relative-dates.ts';
+import { boundedText } from './text-measures.ts';
 import { AUTHOR_ATTRIBUTE, DATE_ATTRIBUTE, MODIFIED_MARKER, STANDFIRST_ATTRIBUTE } from './vocabulary.ts';
 
 /** Longest text of an element still read as a byline or a date line. */
@@ -23,42 +23,54 @@ export interface VisibleDates {
  * modification date. Relative dates ("acum 3 ore") are read against
  * `fetchedAt`. A day and month without a year ("26 февраля, 14:05") or a bare
  * clock time ("14:05", today) give the publication date only when no element
- * prints a full one (on an archive page
- * a side box may show this year's dates next to the article's full one), and
- * never the modification date (whose year cannot be told from the fetch time
- * on a page updated long after it was published). Call before boilerplate
- * removal: bylines often sit in headers.
+ * prints a full one (on an archive page a side box may show this year's dates
+ * next to the article's full one), and never the modification date (whose
+ * year cannot be told from the fetch time on a page updated long after it was
+ * published). Call before boilerplate removal: bylines often sit in headers.
  */
 export function readVisibleDates(document: DocumentIndex, timeZone: string, fetchedAt: string): VisibleDates {
-  const elements = document.elements
-    .filter(
-      (element) =>
-        element.type === 'tag' &&
-        (element.name === 'time' ||
-          ((element.attribs.class !== undefined || element.attribs.id !== undefined) &&
-            DATE_ATTRIBUTE.test(attributeSignature(element)))),
-    )
-    .slice(0, MAX_DATE_ELEMENTS * 5);
-  const full = scanDates(elements, (text) => readDate(text, timeZone, fetchedAt, false));
+  const lines = dateLines(document);
+  const full = scanDates(lines, (text) => readDate(text, timeZone, fetchedAt, false));
   if (full.published !== null) return full;
-  const yearless = scanDates(elements, (text) => readDate(text, timeZone, fetchedAt, true));
+  const yearless = scanDates(lines, (text) => readDate(text, timeZone, fetchedAt, true));
   return { published: yearless.published, modified: full.modified };
 }
 
-/** The first publication and modification dates `read` finds in the elements' texts. */
-function scanDates(elements: readonly Element[], read: (text: string) => string | null): VisibleDates {
+/** The text of a date element, and whether its class or id marks it as the modification date. */
+interface DateLine {
+  readonly text: string;
+  readonly isModified: boolean;
+}
+
+/** The texts of the first date-looking elements: `<time>`, or a class or id that says date. */
+function dateLines(document: DocumentIndex): DateLine[] {
+  const lines: DateLine[] = [];
+  const { elements, facts } = document;
+  let tried = 0;
+  for (let index = 0; index < elements.length && tried < MAX_DATE_ELEMENTS * 5; index += 1) {
+    const element = elements[index] as Element;
+    const { signature, hasClassOrId } = facts[index] as ElementFacts;
+    const isDateElement =
+      element.type === 'tag' && (element.name === 'time' || (hasClassOrId && DATE_ATTRIBUTE.test(signature)));
+    if (!isDateElement) continue;
+    tried += 1;
+    const text = boundedText(element, document.measures.of(element), MAX_LINE_CHARS);
+    if (text !== null && text !== '') lines.push({ text, isModified: MODIFIED_MARKER.test(signature) });
+  }
+  return lines;
+}
+
+/** The first publication and modification dates `read` finds in the lines. */
+function scanDates(lines: readonly DateLine[], read: (text: string) => string | null): VisibleDates {
   let published: string | null = null;
   let modified: string | null = null;
-  for (const element of elements) {
-    const text = boundedText(element, MAX_LINE_CHARS);
-    if (text === null || text === '') continue;
+  for (const { text, isModified } of lines) {
     // "12 martie 2024, 14:05 · Actualizat: 13 martie 2024": before the marker is publication, after it modification.
     const marker = MODIFIED_MARKER.exec(text);
-    const isModifiedElement = MODIFIED_MARKER.test(attributeSignature(element));
     const before = marker === null ? text : text.slice(0, marker.index);
     const after = marker === null ? '' : text.slice(marker.index);
-    if (!isModifiedElement) published ??= read(before);
-    modified ??= read(isModifiedElement ? text : after);
+    if (!isModified) published ??= read(before);
+    modified ??= read(isModified ? text : after);
     if (published !== null && modified !== null) break;
   }
   return { published, modified };
@@ -79,16 +91,14 @@ function readDate(
 /** Byline texts from `rel=author` links and elements whose class or id says author/byline. */
 export function readBylines(document: DocumentIndex): string[] {
   const lines: string[] = [];
-  for (const element of document.elements) {
-    if (lines.length >= 10) break;
+  const { elements, facts } = document;
+  for (let index = 0; index < elements.length && lines.length < 10; index += 1) {
+    const element = elements[index] as Element;
+    const { signature, hasClassOrId, isAuthorLink } = facts[index] as ElementFacts;
     if (element.type !== 'tag') continue;
-    const { attribs } = element;
-    const isByline =
-      attribs.rel === 'author' ||
-      ((attribs.class !== undefined || attribs.id !== undefined) &&
-        AUTHOR_ATTRIBUTE.test(attributeSignature(element)));
+    const isByline = isAuthorLink || (hasClassOrId && AUTHOR_ATTRIBUTE.test(signature));
     if (!isByline) continue;
-    const text = boundedText(element, MAX_LINE_CHARS);
+    const text = boundedText(element, document.measures.of(element), MAX_LINE_CHARS);
     if (text !== null && text !== '') lines.push(text);
   }
   return lines;
@@ -96,17 +106,21 @@ export function readBylines(document: DocumentIndex): string[] {
 
 /** The text of the first standfirst element (class lead, standfirst, intro, summary…), or null. */
 export function readStandfirst(document: DocumentIndex): string | null {
-  for (const element of document.elements) {
-    if (!mayBeStandfirst(element) || !STANDFIRST_ATTRIBUTE.test(attributeSignature(element))) continue;
-    const text = boundedText(element, 800);
+  const { elements, facts } = document;
+  for (let index = 0; index < elements.length; index += 1) {
+    const element = elements[index] as Element;
+    const elementFacts = facts[index] as ElementFacts;
+    if (!mayBeStandfirst(element, elementFacts) || !STANDFIRST_ATTRIBUTE.test(elementFacts.signature))
+      continue;
+    const text = boundedText(element, document.measures.of(element), 800);
     if (text !== null && text.length >= 40) return text;
   }
   return null;
 }
 
 /** The elements a standfirst is looked for in: `p[class], div[class], h2[class], p[id], div[id]`. */
-function mayBeStandfirst(element: Element): boolean {
-  const { name, attribs } = element;
-  if (name === 'p' || name === 'div') return attribs.class !== undefined || attribs.id !== undefined;
-  return name === 'h2' && attribs.class !== undefined;
+function mayBeStandfirst(element: Element, facts: ElementFacts): boolean {
+  const { name } = element;
+  if (name === 'p' || name === 'div') return facts.hasClassOrId;
+  return name === 'h2' && element.attribs.class !== undefined;
 }
