@@ -19,8 +19,11 @@ export interface Word {
    */
   termHeadsOf: object | undefined;
   termHeads: readonly object[];
-  /** Memo of name-matcher.ts: the key under which names starting with this word are indexed. */
-  nameHead: string | undefined;
+  /**
+   * Memo of name-matcher.ts: per name index (by its number), the names that
+   * may start with this word.
+   */
+  names: (readonly object[] | undefined)[] | undefined;
 }
 
 /**
@@ -88,7 +91,7 @@ function newWord(written: string): Word {
     folded: foldWord(written),
     termHeadsOf: undefined,
     termHeads: NOT_MATCHED,
-    nameHead: undefined,
+    names: undefined,
   };
 }
 
