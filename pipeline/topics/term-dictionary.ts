@@ -1,6 +1,13 @@
 import type { CoalitionLanguage } from '../../core/languages.ts';
 import type { CompiledTerm, TokenSequence, WordMatcher } from './compile-term.ts';
-import { openingsOf, STEM_OPENING_LENGTH, stemIn, stemsOf, stemWord } from './stem.ts';
+import {
+  LONG_STEM_OPENING_LENGTH,
+  openingsOf,
+  STEM_OPENING_LENGTH,
+  stemIn,
+  stemsOf,
+  stemWord,
+} from './stem.ts';
 import type { Token, Word } from './tokenise.ts';
 
 /** Where a term occurs: token indexes, inclusive, and the tokens the term's words matched. */
@@ -200,9 +207,11 @@ function findHeads(dictionary: TermDictionary, folded: string): readonly Sequenc
   const heads: Sequence[] = [];
   const stems = stemsOf(folded);
   const opening = folded.slice(0, STEM_OPENING_LENGTH);
+  const longOpening = folded.slice(0, LONG_STEM_OPENING_LENGTH);
   for (const [language, byStem] of dictionary.byStem) {
     const openings = dictionary.stemOpenings.get(language);
-    if (openings !== null && openings !== undefined && !openings.has(opening)) continue;
+    if (openings !== null && openings !== undefined && !openings.has(opening) && !openings.has(longOpening))
+      continue;
     const sequences = byStem.get(stemIn(stems, language, folded));
     if (sequences !== undefined) heads.push(...sequences);
   }
