@@ -68,13 +68,23 @@ export function wordAt(text: string, start: number, end: number): Word {
     }
     slot = (slot + 1) & MASK;
   }
-  if (words.length >= MAX_WORDS) return startAfresh(text.slice(start, end));
-  const written = text.slice(start, end);
+  if (words.length >= MAX_WORDS) return startAfresh(ownCopy(text.slice(start, end)));
+  const written = ownCopy(text.slice(start, end));
   const word = newWord(written);
   words.push(word);
   slotWords[slot] = words.length;
   slotHashes[slot] = hash;
   return word;
+}
+
+/**
+ * The word as a string of its own. V8 makes a slice of 13 code units or more
+ * a view into the whole text, so a lexicon of such slices would keep every
+ * article body it met in memory for the life of the process; concatenating
+ * first makes the slice a view of a fresh copy only one unit longer.
+ */
+function ownCopy(slice: string): string {
+  return slice.length < 13 ? slice : ` ${slice}`.slice(1);
 }
 
 function isWrittenAt(written: string, text: string, start: number, end: number): boolean {
