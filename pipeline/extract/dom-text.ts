@@ -56,6 +56,19 @@ export function squeezedLength(text: string): number {
   return length;
 }
 
+/**
+ * The text of a node as cheerio's `.text()` reads it (domutils' `textContent`):
+ * its text nodes one after another, script and style contents included,
+ * comments and declarations left out.
+ */
+export function textContent(node: AnyNode): string {
+  if (node.type === 'text') return node.data;
+  if (node.type === 'comment' || !('children' in node)) return '';
+  let text = '';
+  for (const child of node.children) text += textContent(child);
+  return text;
+}
+
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }

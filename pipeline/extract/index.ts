@@ -17,7 +17,7 @@ import {
 } from './main-text.ts';
 import { type DeclaredMetadata, readDeclaredMetadata } from './metadata.ts';
 import { checkResponse, type NotArticle } from './page-kind.ts';
-import { parseHtml } from './parse-html.ts';
+import { parseDocument, parseHtml, wrapDocument } from './parse-html.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { isShortText, measureTree, measureWithout } from './text-measures.ts';
 import { hostLabel, removeSiteName } from './title.ts';
@@ -74,8 +74,8 @@ function first<T>(values: readonly T[]): T | undefined {
   return values[0];
 }
 
-function selectText($: CheerioAPI, selector: string | undefined): string | null {
-  if (selector === undefined) return null;
+function selectText($: CheerioAPI | null, selector: string | undefined): string | null {
+  if (selector === undefined || $ === null) return null;
   try {
     const text = squeeze($(selector).first().text());
     return text === '' ? null : text;
@@ -84,8 +84,8 @@ function selectText($: CheerioAPI, selector: string | undefined): string | null 
   }
 }
 
-function selectDateValue($: CheerioAPI, selector: string | undefined): string | null {
-  if (selector === undefined) return null;
+function selectDateValue($: CheerioAPI | null, selector: string | undefined): string | null {
+  if (selector === undefined || $ === null) return null;
   try {
     const element = $(selector).first();
     return element.attr('datetime') ?? element.attr('content') ?? selectText($, selector);
@@ -190,11 +190,13 @@ function extractChecked(
     maxDepth: EXTRACTION_LIMITS.maxNestingDepth,
   });
   checkpoint('input preparation');
-  const $ = parseHtml(html);
-  const document = indexDocument($.root()[0]);
+  const root = parseDocument(html);
+  const document = indexDocument(root);
+  // Only per-site overrides need selectors (see wrapDocument).
+  const $ = overrides === undefined ? null : wrapDocument(root);
   checkpoint('parsing');
 
-  const meta = readDeclaredMetadata($, document);
+  const meta = readDeclaredMetadata(document);
   const visibleDates = readVisibleDates(document, timeZone, page.fetchedAt);
   const bylines = readBylines(document);
   const standfirst = readStandfirst(document);
@@ -207,25 +209,26 @@ function extractChecked(
   if (TAG_PATH_SEGMENT.test(new URL(url, 'http://invalid/').pathname) && !isArticleTyped(meta)) {
     return { ok: false, reason: 'tag-page', detail: `tag or topic index: ${url}` };
   }
-  const pageRoot = document.named('body')[0] ?? $.root()[0];
+  const pageRoot = document.named('body')[0] ?? root;
   const pageStats = pageRoot === undefined ? { length: 0, linkChars: 0 } : document.measures.of(pageRoot);
   const headlineLinks = pageRoot === undefined ? 0 : headlineLinkCount(document, pageRoot);
   const title =
     overrideTitle ?? removeSiteName(first(meta.titles) ?? '', [...meta.siteNames, hostLabel(url) ?? '']);
   // A body selector that matches is trusted: inside it only junk tags and the `remove` selectors go,
   // in both passes alike, so a second pass would read the same text.
-  const hasBodyOverride = overrides?.body !== undefined && safeSelect($, overrides.body).length > 0;
+  const hasBodyOverride =
+    $ !== null && overrides?.body !== undefined && safeSelect($, overrides.body).length > 0;
   const selectors =
     overrides?.body !== undefined || (overrides?.remove ?? []).length > 0 ? overrides : undefined;
   let body =
-    selectors === undefined
+    selectors === undefined || $ === null
       ? readMainText(document, title, true, isOverTime)
       : readMainTextBySelectors($, selectors, title, !hasBodyOverride, isOverTime);
   checkpoint('main text');
   if (body.length < EXTRACTION_LIMITS.minBodyChars && !hasBodyOverride) {
     // Some sites wrap the article in elements named like boilerplate ("widget", "sidebar-grid"): retry gently.
     const relaxed =
-      selectors === undefined
+      selectors === undefined || $ === null
         ? readMainText(document, title, false, isOverTime)
         : readMainTextBySelectors(parseHtml(html), selectors, title, false, isOverTime);
     if (relaxed.length > body.length) body = relaxed;

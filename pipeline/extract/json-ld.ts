@@ -1,6 +1,6 @@
-import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { DocumentIndex } from './document-index.ts';
+import { textContent } from './dom-text.ts';
 import { ARTICLE_TYPES } from './vocabulary.ts';
 
 /** What the page's JSON-LD says about its article; fields are absent when it says nothing. */
@@ -118,10 +118,10 @@ function isJsonLd(element: Element): boolean {
  * arrays and `@graph`. Broken blocks are repaired where possible and otherwise
  * skipped. Returns null when no block describes an article.
  */
-export function readJsonLdArticle($: CheerioAPI, document: DocumentIndex): JsonLdArticle | null {
+export function readJsonLdArticle(document: DocumentIndex): JsonLdArticle | null {
   const nodes: JsonObject[] = [];
   for (const element of document.named('script').filter(isJsonLd)) {
-    nodes.push(...flattenNodes(parseLenient($(element).text())));
+    nodes.push(...flattenNodes(parseLenient(textContent(element))));
   }
   const article = nodes.find((node) => typesOf(node).some((type) => ARTICLE_TYPES.has(type)));
   if (article === undefined) return null;

@@ -1,7 +1,6 @@
-import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { DocumentIndex } from './document-index.ts';
-import { squeeze } from './dom-text.ts';
+import { isElement, squeeze, textContent } from './dom-text.ts';
 import { type JsonLdArticle, readJsonLdArticle } from './json-ld.ts';
 import { MODIFIED_MARKER } from './vocabulary.ts';
 
@@ -67,31 +66,42 @@ function indexItemprops(document: DocumentIndex): Map<string, Element[]> {
   return index;
 }
 
-function microdata($: CheerioAPI, itemprops: ReadonlyMap<string, Element[]>, property: string): string[] {
+/** The first element under `root` (not `root` itself), in document order, whose `itemprop` is exactly `name`: `$(root).find('[itemprop="name"]').first()`. */
+function findNamedItem(root: Element): Element | undefined {
+  for (const child of root.children) {
+    if (!isElement(child)) continue;
+    if (child.attribs.itemprop === 'name') return child;
+    const found = findNamedItem(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function microdata(itemprops: ReadonlyMap<string, Element[]>, property: string): string[] {
   return (itemprops.get(property) ?? []).map((element) => {
     const { attribs } = element;
-    const nested = $(element).find('[itemprop="name"]').first();
-    return squeeze(
-      attribs.content ?? attribs.datetime ?? (nested.length > 0 ? nested.text() : $(element).text()),
-    );
+    return squeeze(attribs.content ?? attribs.datetime ?? textContent(findNamedItem(element) ?? element));
   });
 }
 
-function timeElements($: CheerioAPI, document: DocumentIndex): { published: string[]; modified: string[] } {
+function timeElements(document: DocumentIndex): { published: string[]; modified: string[] } {
   const published: string[] = [];
   const modified: string[] = [];
   for (const element of document.named('time')) {
     const value = element.attribs.datetime;
     if (value === undefined) continue;
-    const context = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${$(element).parent().text().slice(0, 80)}`;
+    // cheerio's `.parent()` leaves the document out.
+    const parent = element.parent?.type === 'root' ? null : element.parent;
+    const context = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${parent === null ? '' : textContent(parent).slice(0, 80)}`;
     (MODIFIED_MARKER.test(context) ? modified : published).push(value);
   }
   return { published, modified };
 }
 
-/** The first element named `name`, as a selection (empty when there is none). */
-function firstNamed($: CheerioAPI, document: DocumentIndex, name: string): Cheerio<Element> {
-  return $(document.named(name).slice(0, 1));
+/** The text of the first element named `name` ('' when there is none). */
+function firstText(document: DocumentIndex, name: string): string {
+  const element = document.named(name)[0];
+  return element === undefined ? '' : textContent(element);
 }
 
 /** `<link rel=canonical>`, the rel read as a space-separated list, case-insensitively. */
@@ -102,15 +112,20 @@ function canonicalLink(document: DocumentIndex): string | undefined {
     .href;
 }
 
+/** The `lang` attribute of `<html>`, as cheerio's `.attr('lang')` reads it. */
+function langOf(html: Element | undefined): string | undefined {
+  return html !== undefined && Object.hasOwn(html.attribs, 'lang') ? html.attribs.lang : undefined;
+}
+
 /**
  * Collects the metadata the page declares, by the precedence documented on
- * {@link DeclaredMetadata}. `document` indexes the page `$` holds (untouched).
+ * {@link DeclaredMetadata}. `document` indexes the page (untouched).
  */
-export function readDeclaredMetadata($: CheerioAPI, document: DocumentIndex): DeclaredMetadata {
-  const jsonLd = readJsonLdArticle($, document);
+export function readDeclaredMetadata(document: DocumentIndex): DeclaredMetadata {
+  const jsonLd = readJsonLdArticle(document);
   const meta = indexMeta(document);
   const all = (...keys: string[]): string[] => keys.flatMap((key) => meta.get(key) ?? []);
-  const times = timeElements($, document);
+  const times = timeElements(document);
   const itemprops = indexItemprops(document);
   const metaAuthors = all(
     'article:author',
@@ -126,9 +141,9 @@ export function readDeclaredMetadata($: CheerioAPI, document: DocumentIndex): De
     titles: present(
       jsonLd?.headline,
       ...all('og:title', 'twitter:title'),
-      ...microdata($, itemprops, 'headline'),
-      firstNamed($, document, 'h1').text(),
-      firstNamed($, document, 'title').text(),
+      ...microdata(itemprops, 'headline'),
+      firstText(document, 'h1'),
+      firstText(document, 'title'),
     ),
     siteNames: present(
       ...all('og:site_name', 'application-name', 'publisher', 'twitter:site'),
@@ -152,19 +167,19 @@ export function readDeclaredMetadata($: CheerioAPI, document: DocumentIndex): De
         'article.published',
         'cxenseparse:recs:publishtime',
       ),
-      ...microdata($, itemprops, 'datePublished'),
+      ...microdata(itemprops, 'datePublished'),
       ...times.published.slice(0, 1),
     ),
     modified: present(
       jsonLd?.dateModified,
       ...all('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'),
-      ...microdata($, itemprops, 'dateModified'),
+      ...microdata(itemprops, 'dateModified'),
       ...times.modified.slice(0, 1),
     ),
     authors:
       jsonLd !== null && jsonLd.authors.length > 0
         ? jsonLd.authors
-        : present(...metaAuthors, ...microdata($, itemprops, 'author')),
+        : present(...metaAuthors, ...microdata(itemprops, 'author')),
     descriptions: present(
       jsonLd?.description,
       ...all('og:description', 'description', 'twitter:description'),
@@ -182,7 +197,7 @@ export function readDeclaredMetadata($: CheerioAPI, document: DocumentIndex): De
       .map((keyword) => keyword.trim())
       .filter(Boolean),
     languages: present(
-      firstNamed($, document, 'html').attr('lang'),
+      langOf(document.named('html')[0]),
       ...all('og:locale').map((locale) => locale.replace('_', '-')),
       jsonLd?.inLanguage,
       ...all('content-language', 'language'),

