@@ -27,7 +27,7 @@ export type { CompiledTaxonomy } from './topics/index.ts';
 export { analyseText, compileTopics, runTopicExamples, tagTopics } from './topics/index.ts';
 
 /** Bumped whenever a stage changes what it produces; stored on every article. */
-export const PIPELINE_VERSION = '0.3.0';
+export const PIPELINE_VERSION = '0.3.1';
 
 /** What the pipeline needs besides the page: the page's source and the compiled config (compilePipeline). */
 export interface PipelineContext {
