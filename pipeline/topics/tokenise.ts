@@ -1,3 +1,4 @@
+import { APOSTROPHE, classAt, LETTER, MARK } from '../text/character-class.ts';
 import { type Word, wordAt } from './lexicon.ts';
 
 export type { Word } from './lexicon.ts';
@@ -17,8 +18,8 @@ export interface Token {
   readonly word: Word;
 }
 
-/**
- * A word: letters and digits with their combining marks, and apostrophes
+/*
+ * What a word is. A word: letters and digits with their combining marks, and apostrophes
  * inside (`сім'я`, `d'Italia`). Hyphens and dots split words, so that Romanian
  * clitics and compounds expose their parts (`s-a`, `anti-imigranți`, `ONG-uri`);
  * a term is split the same way, so `într-un` still matches as a phrase.
@@ -30,52 +31,8 @@ export interface Token {
  * {@link tokenise} finds them with a table of character classes, which
  * with the sentence-end test below took tokenising from 0.28 to ~0.12 CPU ms
  * per aeb page (no match objects, no slice per gap between words).
+ * The classes come from pipeline/text/character-class.ts.
  */
-const LETTER = 1;
-const MARK = 2;
-const APOSTROPHE = 3;
-const OTHER = 4;
-/** A high surrogate: its class is that of the code point it starts, if a low surrogate follows. */
-const SURROGATE = 5;
-type CharacterClass = typeof LETTER | typeof MARK | typeof APOSTROPHE | typeof OTHER;
-
-const LETTER_CHARACTER = /^[\p{L}\p{N}]$/u;
-const MARK_CHARACTER = /^\p{M}$/u;
-const APOSTROPHES = "'’‘ʼ";
-
-function classify(character: string): CharacterClass {
-  if (LETTER_CHARACTER.test(character)) return LETTER;
-  if (MARK_CHARACTER.test(character)) return MARK;
-  return APOSTROPHES.includes(character) ? APOSTROPHE : OTHER;
-}
-
-// The class of every BMP code unit, filled in on first sight (0 = not yet known).
-const BMP_CLASSES = new Uint8Array(0x10000);
-const ASTRAL_CLASSES = new Map<number, CharacterClass>();
-
-/**
- * The class of the character at `index`: that of its code point, so a
- * letter outside the BMP is a letter; a lone surrogate is no letter, as for
- * the `u` regular expression above.
- */
-function classAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  let found = BMP_CLASSES[code] ?? 0;
-  if (found === 0) {
-    found = code >= 0xd800 && code <= 0xdbff ? SURROGATE : classify(String.fromCharCode(code));
-    BMP_CLASSES[code] = found;
-  }
-  if (found !== SURROGATE) return found;
-  const low = text.charCodeAt(index + 1);
-  if (!(low >= 0xdc00 && low <= 0xdfff)) return OTHER;
-  const codePoint = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-  let astral = ASTRAL_CLASSES.get(codePoint);
-  if (astral === undefined) {
-    astral = classify(String.fromCodePoint(codePoint));
-    ASTRAL_CLASSES.set(codePoint, astral);
-  }
-  return astral;
-}
 
 /** Code units the character at `index` takes (2 for a surrogate pair). */
 function widthAt(text: string, index: number): number {
